@@ -1,0 +1,81 @@
+package dev.freeagent.vtuber.common.server;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.helidon.webserver.WebServer;
+
+/**
+ * A started service: its web server and what it owns. Closing stops the server first (no new work),
+ * then closes the owned resources in reverse order of their creation.
+ */
+public final class Service implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Service.class.getName());
+
+    private final String name;
+    private final WebServer server;
+    private final List<AutoCloseable> owned;
+
+    /**
+     * Creates the handle.
+     *
+     * @param name service name, e.g. {@code "dialog"}
+     * @param server the started server
+     * @param owned resources to close after the server, in creation order
+     */
+    public Service(String name, WebServer server, List<? extends AutoCloseable> owned) {
+        this.name = name;
+        this.server = server;
+        this.owned = new ArrayList<>(owned);
+    }
+
+    /**
+     * The service name.
+     *
+     * @return name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return port
+     */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * The server's loopback base URL.
+     *
+     * @param scheme {@code http} or {@code ws}
+     * @return e.g. {@code http://127.0.0.1:8100}
+     */
+    public String url(String scheme) {
+        return scheme + "://127.0.0.1:" + port();
+    }
+
+    /**
+     * Whether the server is running.
+     *
+     * @return true while running
+     */
+    public boolean running() {
+        return server.isRunning();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, name + ": failed to close " + owned.get(i).getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
