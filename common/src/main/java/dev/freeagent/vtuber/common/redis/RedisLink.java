@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.lettuce.core.ClientOptions;
@@ -17,6 +18,7 @@ import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 /**
  * A service's connections to Redis that survive Redis being down: at start, and later.
@@ -44,7 +46,12 @@ public final class RedisLink implements AutoCloseable {
 
     private RedisLink(RedisSettings settings) {
         this.settings = settings;
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        // reconnect quickly once Redis is back (lettuce's default back-off grows to 30 s)
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
         RedisURI uri = RedisURI.builder()
                 .withHost(settings.host())
                 .withPort(settings.port())
@@ -205,7 +212,7 @@ public final class RedisLink implements AutoCloseable {
                 connection.close();
             }
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,105 @@
+package dev.freeagent.vtuber.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import dev.freeagent.vtuber.common.config.ServiceConfig;
+import dev.freeagent.vtuber.common.json.Json;
+import dev.freeagent.vtuber.common.server.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A gateway on a free loopback port, started through {@link Main#start}, with HTTP helpers.
+ */
+final class TestGateway implements AutoCloseable {
+    final HttpClient http = HttpClient.newHttpClient();
+    private final Service service;
+
+    private TestGateway(Service service) {
+        this.service = service;
+    }
+
+    static TestGateway start(String inputUrl, String outputUrl) {
+        return new TestGateway(Main.start(ServiceConfig.load(Map.of(
+                "gateway.host", "127.0.0.1",
+                "gateway.port", "0",
+                "gateway.input-url", inputUrl,
+                "gateway.output-url", outputUrl,
+                "gateway.stop-timeout-seconds", "2"), "gateway.yaml")));
+    }
+
+    /** A URL nobody listens on. */
+    static String deadUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "ws://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String ws(String path) {
+        return service.url("ws") + path;
+    }
+
+    int port() {
+        return service.port();
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("http") + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("http") + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode connections() throws IOException, InterruptedException {
+        return Json.parse(get("/connections").body());
+    }
+
+    /** Waits (bounded, polling) until no proxied connection is registered. */
+    void awaitNoConnections() {
+        await(() -> {
+            try {
+                return connections().path("total_connections").asInt() == 0;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the registry to empty");
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        http.close();
+    }
+}

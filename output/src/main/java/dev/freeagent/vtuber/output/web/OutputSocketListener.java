@@ -1,0 +1,110 @@
+package dev.freeagent.vtuber.output.web;
+
+import java.util.Optional;
+
+import dev.freeagent.vtuber.output.delivery.ClientSocket;
+import dev.freeagent.vtuber.output.delivery.FrameSink;
+import dev.freeagent.vtuber.output.delivery.ResultDelivery;
+import dev.freeagent.vtuber.output.delivery.TaskWait;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.logging.common.HelidonMdc;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+
+/**
+ * {@code WS /ws/output/{task_id}}, one instance per connection. Client frames are ignored.
+ */
+public final class OutputSocketListener implements WsListener {
+    private final ResultDelivery delivery;
+    private volatile String taskId;
+    private volatile TaskWait wait;
+
+    /**
+     * Creates the listener of one connection.
+     *
+     * @param delivery result delivery
+     */
+    public OutputSocketListener(ResultDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        String path = prologue.uriPath().path();
+        String candidate = path.substring(path.lastIndexOf('/') + 1);
+        if (!TaskIdFilter.valid(candidate)) {
+            // TaskIdFilter has already answered 403; this is a second line of defence (Helidon sends 400)
+            throw new WsUpgradeException("Invalid task_id format");
+        }
+        // the id is used as given (upstream subscribes to the raw path segment)
+        taskId = candidate;
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        Thread connection = Thread.currentThread();
+        HelidonMdc.set("task_id", taskId);
+        try {
+            wait = delivery.open(taskId, new ClientSocket(new SessionSink(session))).orElse(null);
+        } finally {
+            HelidonMdc.remove("task_id");
+        }
+        TaskWait opened = wait;
+        if (opened != null) {
+            // Helidon 4.5 calls neither onClose nor onError when the peer drops the TCP connection
+            // without a close frame; the connection's thread ends then, so waiting for it notices.
+            Thread.ofVirtual().name("output-watch-" + taskId).start(() -> {
+                try {
+                    connection.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                delivery.abandon(opened);
+            });
+        }
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        leave();
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        leave();
+    }
+
+    private void leave() {
+        TaskWait current = wait;
+        if (current != null) {
+            delivery.abandon(current);
+        }
+    }
+
+    /**
+     * Writes to the Helidon session.
+     *
+     * @param session the session
+     */
+    private record SessionSink(WsSession session) implements FrameSink {
+        @Override
+        public void text(String text) {
+            session.send(text, true);
+        }
+
+        @Override
+        public void binary(byte[] bytes) {
+            session.send(BufferData.create(bytes), true);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            session.close(code, reason);
+        }
+    }
+}

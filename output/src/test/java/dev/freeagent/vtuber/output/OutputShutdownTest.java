@@ -1,0 +1,34 @@
+package dev.freeagent.vtuber.output;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.freeagent.vtuber.common.testing.TestRedis;
+
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+
+/**
+ * Closing the service ends the open client sockets and their subscriptions.
+ */
+class OutputShutdownTest {
+    @Test
+    void closeEndsWaitingSocketsAndTheirSubscriptions() throws Exception {
+        String id = UUID.randomUUID().toString();
+        OutputFixture output = OutputFixture.start(TestRedis.machine(), Map.of());
+        TestSocket socket = output.socket(id);
+        output.awaitWaiting(id);
+        try (OutputFixture counter = OutputFixture.start(TestRedis.machine(), Map.of())) {
+            long started = System.nanoTime();
+            output.close();
+
+            // the server stops before the owned resources close, so the client sees 1006, not 1001
+            assertThat(socket.nextClose().code(), is(1006));
+            assertThat((System.nanoTime() - started) / 1_000_000, lessThan(3000L));
+            OutputFixture.eventually(() -> counter.subscribers("task_response:" + id) == 0);
+        }
+    }
+}
