@@ -18,7 +18,9 @@ import io.helidon.config.Config;
  * @param dialogUrl dialog's HTTP base URL (for {@code /api/asr})
  * @param maxFrameBytes the largest WebSocket frame accepted from a client
  * @param stopTimeout deadline of the STOP call to output
- * @param corsOrigins browser origins allowed by CORS and on the WebSocket handshake
+ * @param corsOrigins browser origins allowed by CORS
+ * @param wsOrigins browser origins allowed to open a WebSocket; empty means same-origin only (the page's origin
+ *                  must match the host it connects to), which is Helidon's rule
  */
 public record GatewaySettings(String host,
                               int port,
@@ -27,7 +29,8 @@ public record GatewaySettings(String host,
                               String dialogUrl,
                               int maxFrameBytes,
                               Duration stopTimeout,
-                              List<String> corsOrigins) {
+                              List<String> corsOrigins,
+                              List<String> wsOrigins) {
     private static final Set<String> SCHEMES = Set.of("ws", "wss", "http", "https");
 
     /**
@@ -47,6 +50,7 @@ public record GatewaySettings(String host,
             throw new IllegalArgumentException("gateway.stop-timeout-seconds must be positive, got " + stopTimeout);
         }
         corsOrigins = List.copyOf(corsOrigins);
+        wsOrigins = List.copyOf(wsOrigins);
     }
 
     /**
@@ -64,7 +68,8 @@ public record GatewaySettings(String host,
                 gateway.get("dialog-url").asString().orElse("http://localhost:8100").trim(),
                 gateway.get("max-frame-bytes").asInt().orElse(16 * 1024 * 1024),
                 Duration.ofMillis(Math.round(gateway.get("stop-timeout-seconds").asDouble().orElse(5.0) * 1000)),
-                gateway.get("cors-origins").asList(String.class).orElse(List.of()));
+                gateway.get("cors-origins").asList(String.class).orElse(List.of()),
+                commaSeparated(gateway.get("ws-origins").asString().orElse("")));
     }
 
     /**
@@ -97,5 +102,9 @@ public record GatewaySettings(String host,
                 || uri.getHost() == null) {
             throw new IllegalArgumentException(key + " must be a ws, wss, http or https URL with a host, got " + url);
         }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }

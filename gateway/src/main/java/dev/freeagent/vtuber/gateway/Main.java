@@ -62,7 +62,7 @@ public final class Main {
         WebServerConfig.Builder server = ServiceServer.builder(settings.host(), settings.port(), List.of())
                 .addProtocol(WsConfig.builder()
                         .maxFrameLength(settings.maxFrameBytes())
-                        .origins(Set.copyOf(settings.corsOrigins()))
+                        .origins(Set.copyOf(settings.wsOrigins()))
                         .build());
         WsRouting.Builder sockets = WsRouting.builder();
         ProxyEndpoint.input(GatewaySettings.webSocketBase(settings.inputUrl()), dialer, registry).addTo(sockets);

@@ -26,7 +26,7 @@ class GatewaySettingsTest {
 
         assertThat(settings, is(new GatewaySettings("0.0.0.0", 8000, "ws://localhost:8001", "ws://localhost:8002",
                 "http://localhost:8100", 16777216, Duration.ofSeconds(5),
-                List.of("http://localhost", "http://localhost:3000", "http://127.0.0.1:3000"))));
+                List.of("http://localhost", "http://localhost:3000", "http://127.0.0.1:3000"), List.of())));
     }
 
     @Test

@@ -214,17 +214,33 @@ class ProxyIT {
     }
 
     @Test
-    void acceptsListedBrowserOriginsAndRejectsOthers() throws Exception {
-        TestSocket listed = TestSocket.open(gateway.http, gateway.ws("/ws/input"),
-                Map.of("Origin", "http://localhost:3000"));
-        listed.sendText("hi", true);
-        assertThat(listed.next().data(), is("hi"));
-        listed.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    void acceptsOnlySameOriginPagesByDefault() throws Exception {
+        TestSocket same = TestSocket.open(gateway.http, gateway.ws("/ws/input"),
+                Map.of("Origin", "http://127.0.0.1:" + gateway.port()));
+        same.sendText("hi", true);
+        assertThat(same.next().data(), is("hi"));
+        same.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
 
         CompletionException rejected = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> TestSocket.open(gateway.http, gateway.ws("/ws/input"), Map.of("Origin", "http://evil.example")));
-        assertThat(rejected.getCause(), instanceOf(WebSocketHandshakeException.class));
         assertThat(((WebSocketHandshakeException) rejected.getCause()).getResponse().statusCode(), is(403));
+    }
+
+    @Test
+    void acceptsOnlyListedOriginsWhenConfigured() throws Exception {
+        try (TestGateway strict = TestGateway.start(backend.url(), backend.url(),
+                Map.of("gateway.ws-origins", "http://localhost:3000, http://localhost:5173"))) {
+            TestSocket listed = TestSocket.open(strict.http, strict.ws("/ws/input"),
+                    Map.of("Origin", "http://localhost:3000"));
+            listed.sendText("hi", true);
+            assertThat(listed.next().data(), is("hi"));
+            listed.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+
+            CompletionException rejected = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> TestSocket.open(strict.http, strict.ws("/ws/input"), Map.of("Origin", "http://evil.example")));
+            assertThat(rejected.getCause(), instanceOf(WebSocketHandshakeException.class));
+            assertThat(((WebSocketHandshakeException) rejected.getCause()).getResponse().statusCode(), is(403));
+        }
     }
 
     @Test

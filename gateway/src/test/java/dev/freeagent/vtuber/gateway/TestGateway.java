@@ -29,12 +29,18 @@ final class TestGateway implements AutoCloseable {
     }
 
     static TestGateway start(String inputUrl, String outputUrl) {
-        return new TestGateway(Main.start(ServiceConfig.load(Map.of(
+        return start(inputUrl, outputUrl, Map.of());
+    }
+
+    static TestGateway start(String inputUrl, String outputUrl, Map<String, String> extra) {
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of(
                 "gateway.host", "127.0.0.1",
                 "gateway.port", "0",
                 "gateway.input-url", inputUrl,
                 "gateway.output-url", outputUrl,
-                "gateway.stop-timeout-seconds", "2"), "gateway.yaml")));
+                "gateway.stop-timeout-seconds", "2"));
+        overrides.putAll(extra);
+        return new TestGateway(Main.start(ServiceConfig.load(overrides, "gateway.yaml")));
     }
 
     /** A URL nobody listens on. */
