@@ -1,5 +1,6 @@
 package dev.freeagent.vtuber.common.server;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -21,6 +22,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * where Helidon 4.5's reflection lists services).
  */
 public final class ServiceServer {
+    private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofMinutes(30);
     private ServiceServer() {
     }
 
@@ -43,6 +45,9 @@ public final class ServiceServer {
                 .port(port)
                 .shutdownHook(false)
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
+                // an output socket waits silently for its result (300 s by default): Helidon's idle-connection
+                // reaper (5 min) must not cut it first
+                .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
                 .addFeature(ObserveFeature.just(health, MetricsObserver.create()));
     }
 
