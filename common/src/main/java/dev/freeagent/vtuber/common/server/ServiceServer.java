@@ -8,6 +8,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.grpc.GrpcConfig;
 import io.helidon.webserver.grpc.GrpcReflectionFeature;
 import io.helidon.webserver.grpc.GrpcRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -23,6 +24,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  */
 public final class ServiceServer {
     private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofMinutes(30);
+    private static final int MAX_GRPC_MESSAGE_BYTES = 32 * 1024 * 1024;
     private ServiceServer() {
     }
 
@@ -63,6 +65,8 @@ public final class ServiceServer {
         health.setStatus("", ServingStatus.SERVING);
         routing.service(io.grpc.health.v1.HealthProto.getDescriptor(), health.getHealthService());
         server.addRouting(routing)
+                // a turn carries a whole upload (up to the input service's 16 MiB); Helidon's default is 2 MiB
+                .addProtocol(GrpcConfig.builder().maxReadBufferSize(MAX_GRPC_MESSAGE_BYTES).build())
                 .addFeature(GrpcReflectionFeature.create(reflection -> reflection.enabled(true)));
         return health;
     }

@@ -29,7 +29,7 @@ record Visitor(String id, boolean issued) {
                 .flatMap(header -> java.util.Arrays.stream(header.split(";")))
                 .map(String::trim)
                 .filter(pair -> pair.startsWith(COOKIE + "="))
-                .map(pair -> canonical(pair.substring(COOKIE.length() + 1).trim()))
+                .map(pair -> canonical(unquoted(pair.substring(COOKIE.length() + 1).trim())))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .map(id -> new Visitor(id, false))
@@ -43,6 +43,12 @@ record Visitor(String id, boolean issued) {
      */
     String setCookie() {
         return COOKIE + "=" + id + "; Path=/; Max-Age=" + ONE_YEAR_SECONDS + "; HttpOnly; SameSite=Lax";
+    }
+
+    // RFC 6265 allows a cookie value in double quotes (the JDK's CookieManager sends it so)
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     private static Optional<String> canonical(String value) {

@@ -26,6 +26,14 @@ class ProxyUnitsTest {
     }
 
     @Test
+    void readsAQuotedVisitorCookieAsTheJdkCookieManagerSendsIt() {
+        String id = UUID.randomUUID().toString();
+        Visitor visitor = Visitor.from(List.of("$Version=\"1\"; vtuber_visitor=\"" + id + "\"; $Path=\"/\""));
+
+        assertThat(visitor, is(new Visitor(id, false)));
+    }
+
+    @Test
     void issuesANewVisitorForAMissingOrMalformedCookie() {
         for (List<String> headers : List.of(List.<String>of(), List.of("vtuber_visitor=1-2-3-4-5"),
                 List.of("vtuber_visitor="), List.of("xvtuber_visitor=" + UUID.randomUUID()))) {

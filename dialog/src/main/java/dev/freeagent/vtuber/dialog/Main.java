@@ -1,0 +1,118 @@
+package dev.freeagent.vtuber.dialog;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.freeagent.vtuber.common.config.ServiceConfig;
+import dev.freeagent.vtuber.common.redis.RedisLink;
+import dev.freeagent.vtuber.common.redis.RedisSettings;
+import dev.freeagent.vtuber.common.server.Service;
+import dev.freeagent.vtuber.common.server.ServiceServer;
+import dev.freeagent.vtuber.dialog.chat.ChatRoutes;
+import dev.freeagent.vtuber.dialog.chat.DialogGrpcService;
+import dev.freeagent.vtuber.dialog.chat.HealthRoutes;
+import dev.freeagent.vtuber.dialog.llm.LlmClient;
+import dev.freeagent.vtuber.dialog.llm.LlmSettings;
+import dev.freeagent.vtuber.dialog.memory.DisabledShortTermMemory;
+import dev.freeagent.vtuber.dialog.memory.MemorySettings;
+import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
+import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
+import dev.freeagent.vtuber.dialog.turn.Persona;
+import dev.freeagent.vtuber.dialog.turn.PromptAssembler;
+import dev.freeagent.vtuber.dialog.turn.Responder;
+import dev.freeagent.vtuber.dialog.turn.ScriptedResponder;
+import dev.freeagent.vtuber.dialog.turn.TurnRunner;
+import dev.freeagent.vtuber.proto.dialog.v1.DialogProto;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.grpc.GrpcRouting;
+
+/**
+ * Starts the dialog service: short-term memory, the responder (the LLM when one is configured, else the scripted
+ * one), the turn runner, and its HTTP ({@code /chat/stream}, {@code /health}) and gRPC ({@code DialogService})
+ * edges on one port.
+ */
+public final class Main {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /**
+     * Runs the service until the JVM is stopped.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = ServiceConfig.load(Map.of(), "dialog.yaml");
+        RedisLink redis = RedisLink.open(RedisSettings.from(config.get("redis")));
+        Service service = start(config, redis);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            redis.close();
+        }));
+        LOG.log(Level.INFO, "dialog listening on port " + service.port());
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param config the whole configuration (this service reads {@code dialog.*} and {@code data.dir})
+     * @param redis the Redis link, owned by the caller (the outbox relay will use it)
+     * @return the running service; closing it closes what it created
+     */
+    public static Service start(Config config, RedisLink redis) {
+        Config own = config.get("dialog");
+        LlmSettings llm = LlmSettings.from(own.get("llm"));
+        MemorySettings memorySettings = MemorySettings.from(config);
+        Persona persona = Persona.load(own.get("persona.file").asString().orElse(""));
+        Duration wordDelay = Duration.ofMillis(own.get("scripted.word-delay-ms").asLong().orElse(30L));
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            ShortTermMemory memory = memorySettings.enabled()
+                    ? SqliteShortTermMemory.open(memorySettings) : new DisabledShortTermMemory();
+            owned.add(memory);
+            Responder responder = responder(llm, wordDelay, owned);
+            TurnRunner runner = new TurnRunner(new PromptAssembler(persona), responder, memory,
+                    new TurnMeters(responder.source()));
+            WebServerConfig.Builder server = ServiceServer.builder(own.get("host").asString().orElse("0.0.0.0"),
+                    own.get("port").asInt().orElse(8100), List.of(new MemoryHealthCheck(memory)));
+            ServiceServer.addGrpc(server, GrpcRouting.builder()
+                    .service(DialogProto.getDescriptor(), new DialogGrpcService(runner)));
+            String llmKind = responder instanceof LlmClient ? "openai-compatible" : "scripted";
+            server.routing(routing -> routing
+                    .register(new HealthRoutes(own.get("tts.provider").asString().orElse("mock"), llmKind))
+                    .register(new ChatRoutes(runner)));
+            return new Service("dialog", server.build().start(), owned);
+        } catch (RuntimeException e) {
+            owned.reversed().forEach(Main::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static Responder responder(LlmSettings llm, Duration wordDelay, List<AutoCloseable> owned) {
+        if (llm.configured()) {
+            LlmClient client = new LlmClient(llm);
+            owned.add(client);
+            LOG.log(Level.INFO, "replies come from " + llm.model() + " at " + llm.endpoint().getAuthority());
+            return client;
+        }
+        LOG.log(Level.WARNING, "No language model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL, and leave "
+                + "ENABLE_REAL_LLM unset or true): replies are scripted.");
+        return new ScriptedResponder(wordDelay);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "failed to close " + closeable.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.freeagent.vtuber.dialog.chat;
+
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.freeagent.vtuber.common.json.Json;
+import dev.freeagent.vtuber.dialog.DialogException;
+import dev.freeagent.vtuber.dialog.turn.Cancellation;
+import dev.freeagent.vtuber.dialog.turn.InvalidTurnException;
+import dev.freeagent.vtuber.dialog.turn.TurnCancelledException;
+import dev.freeagent.vtuber.dialog.turn.TurnListener;
+import dev.freeagent.vtuber.dialog.turn.TurnRequest;
+import dev.freeagent.vtuber.dialog.turn.TurnResult;
+import dev.freeagent.vtuber.dialog.turn.TurnRunner;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.logging.common.HelidonMdc;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code POST /chat/stream} (contract §5.3): a JSON turn in, SSE out ({@code text-delta} events, then one
+ * {@code done}; on a model failure one {@code error} event with our sentence instead of {@code done}). A client
+ * that goes away cancels the turn at the next event.
+ */
+public final class ChatRoutes implements HttpService {
+    private static final System.Logger LOG = System.getLogger(ChatRoutes.class.getName());
+
+    private final TurnRunner runner;
+
+    /**
+     * Creates the routes.
+     *
+     * @param runner runs the turns
+     */
+    public ChatRoutes(TurnRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/chat/stream", this::stream);
+    }
+
+    private void stream(ServerRequest request, ServerResponse response) {
+        TurnRequest turn;
+        try {
+            turn = parse(request.content().as(byte[].class));
+        } catch (InvalidTurnException e) {
+            ObjectNode detail = Json.object().put("detail", e.getMessage());
+            response.status(Status.BAD_REQUEST_400)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .send(Json.write(detail));
+            return;
+        }
+        HelidonMdc.set("task_id", turn.taskId());
+        response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        try (OutputStream out = response.outputStream()) {
+            SseEventWriter events = new SseEventWriter(out);
+            run(turn, events);
+        } catch (UncheckedIOException | java.io.IOException e) {
+            LOG.log(Level.DEBUG, "SSE client went away", e);
+        } finally {
+            HelidonMdc.remove("task_id");
+        }
+    }
+
+    private void run(TurnRequest turn, SseEventWriter events) {
+        try {
+            runner.run(turn, new SseListener(events), new Cancellation());
+        } catch (TurnCancelledException e) {
+            LOG.log(Level.DEBUG, "turn cancelled: the SSE client went away");
+        } catch (DialogException e) {
+            events.send("error", Json.object().put("message", e.getMessage()));
+        }
+    }
+
+    static TurnRequest parse(byte[] body) {
+        JsonNode json;
+        try {
+            json = Json.parse(body);
+        } catch (Json.InvalidJsonException e) {
+            throw new InvalidTurnException("invalid json");
+        }
+        if (!json.isObject()) {
+            throw new InvalidTurnException("invalid json");
+        }
+        JsonNode content = json.path("content");
+        if (!content.isTextual()) {
+            throw new InvalidTurnException("content required");
+        }
+        JsonNode session = json.path("sessionId");
+        boolean named = session.isValueNode() && !session.asText().isBlank();
+        String sessionId = named ? session.asText() : "default";
+        // callers that name no session share no memory (upstream's "default" session only labelled logs)
+        String conversationId = named ? sessionId : UUID.randomUUID().toString();
+        JsonNode user = json.path("userId");
+        JsonNode turnNumber = json.path("turn");
+        return new TurnRequest(sessionId, conversationId, user.isTextual() ? user.asText() : "",
+                turnNumber.canConvertToInt() ? turnNumber.asInt() : 0, content.asText(), meta(json.path("meta")));
+    }
+
+    private static Map<String, String> meta(JsonNode meta) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (meta.isObject()) {
+            meta.properties().forEach(field -> {
+                if (field.getValue().isTextual()) {
+                    values.put(field.getKey(), field.getValue().asText());
+                }
+            });
+        }
+        return values;
+    }
+
+    private record SseListener(SseEventWriter events) implements TurnListener {
+        @Override
+        public void onDelta(String delta) {
+            events.send("text-delta", Json.object().put("content", delta).put("eos", false));
+        }
+
+        @Override
+        public void onDone(TurnResult result) {
+            ObjectNode stats = Json.object();
+            stats.put("ttft_ms", result.stats().ttftMs().orElse(0.0));
+            stats.put("tokens", result.stats().tokens());
+            ObjectNode done = Json.object();
+            done.set("stats", stats);
+            events.send("done", done);
+        }
+    }
+}
