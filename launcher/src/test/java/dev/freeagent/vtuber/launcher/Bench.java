@@ -62,10 +62,11 @@ public final class Bench {
         ConcurrentLinkedQueue<FrontEnd.Turn> turns = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (HttpClient http = HttpClient.newHttpClient();
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.submit(() -> {
-                    FrontEnd browser = new FrontEnd(gateway);
+                    FrontEnd browser = FrontEnd.withVisitorCookie(http, gateway);
                     for (int i = 0; i < turnsPerClient; i++) {
                         try {
                             FrontEnd.Turn turn = browser.say("benchmark turn " + i);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freeagent.vtuber.common.json.Json;
@@ -20,10 +21,33 @@ final class FrontEnd {
 
     private final HttpClient http;
     private final String gateway;
+    private final Map<String, String> headers;
 
+    /**
+     * A browser with its own cookie jar: it learns its visitor cookie from the gateway.
+     *
+     * @param gatewayWsUrl e.g. {@code ws://127.0.0.1:8000}
+     */
     FrontEnd(String gatewayWsUrl) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), gatewayWsUrl, Map.of());
+    }
+
+    private FrontEnd(HttpClient http, String gatewayWsUrl, Map<String, String> headers) {
+        this.http = http;
         this.gateway = gatewayWsUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.headers = headers;
+    }
+
+    /**
+     * A browser that already holds a visitor cookie, sharing one HTTP client with others (as many tabs of
+     * different browsers behind one load generator): the benchmark's client stays cheap.
+     *
+     * @param http the shared client (without a cookie handler)
+     * @param gatewayWsUrl the gateway
+     * @return the browser
+     */
+    static FrontEnd withVisitorCookie(HttpClient http, String gatewayWsUrl) {
+        return new FrontEnd(http, gatewayWsUrl, Map.of("Cookie", "vtuber_visitor=" + java.util.UUID.randomUUID()));
     }
 
     /**
@@ -34,9 +58,9 @@ final class FrontEnd {
      */
     Turn say(String text) throws InterruptedException {
         long start = System.nanoTime();
-        try (WsClient input = WsClient.open(http, URI.create(gateway + "/ws/input"))) {
+        try (WsClient input = WsClient.open(http, URI.create(gateway + "/ws/input"), headers)) {
             String taskId = Json.parse(input.nextText(WAIT)).path("task_id").asText();
-            try (WsClient output = WsClient.open(http, URI.create(gateway + "/ws/output/" + taskId))) {
+            try (WsClient output = WsClient.open(http, URI.create(gateway + "/ws/output/" + taskId), Map.of())) {
                 long sent = System.nanoTime();
                 input.sendText("{\"type\":\"text\",\"chunk_id\":0,\"action\":\"data_chunk\"}");
                 input.sendBinary(text.getBytes(StandardCharsets.UTF_8));

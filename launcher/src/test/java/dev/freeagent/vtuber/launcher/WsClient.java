@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,15 +19,14 @@ final class WsClient implements AutoCloseable {
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    private WsClient(HttpClient http, URI uri) {
-        this.socket = http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Collector())
-                .join();
+    private WsClient(HttpClient http, URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Collector()).join();
     }
 
-    static WsClient open(HttpClient http, URI uri) {
-        return new WsClient(http, uri);
+    static WsClient open(HttpClient http, URI uri, Map<String, String> headers) {
+        return new WsClient(http, uri, headers);
     }
 
     void sendText(String text) {

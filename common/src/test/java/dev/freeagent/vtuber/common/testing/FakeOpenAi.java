@@ -170,11 +170,10 @@ public final class FakeOpenAi implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        pause(reply.firstToken());
+        // tokens are due at fixed offsets from the request, so sleep overshoot does not add up over a reply
+        long start = System.nanoTime();
         for (int i = 0; i < reply.tokens().size(); i++) {
-            if (i > 0) {
-                pause(reply.between());
-            }
+            pauseUntil(start + reply.firstToken().toNanos() + i * reply.between().toNanos());
             if (i == reply.disconnectAfter()) {
                 throw new IOException("scripted disconnect");
             }
@@ -199,9 +198,10 @@ public final class FakeOpenAi implements AutoCloseable {
         return ("data: " + Json.write(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void pause(Duration duration) throws InterruptedException {
-        if (!duration.isZero()) {
-            Thread.sleep(duration);
+    private static void pauseUntil(long dueNanos) throws InterruptedException {
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
         }
     }
 
