@@ -45,9 +45,12 @@ public final class Bench {
              SystemProcess system = SystemProcess.start(jar, llm.baseUrl())) {
             System.out.printf("system started in %d ms; idle RSS %.1f MiB (after warm-up %.1f MiB)%n",
                     system.startMillis(), system.rssMiB(), warmUp(system));
-            System.out.println("clients  turns  errors  turns/s  overhead p50    p95    p99   (ms; full turn incl. sockets: p50/p99)");
+            System.out.println("clients  turns  errors  turns/s  overhead p50    p95    p99   (ms)  "
+                    + "full turn p50/p99  system CPU ms/turn");
             for (int clients : levels) {
-                report(clients, run(system.gatewayWs(), clients, turnsPerClient));
+                double cpuBefore = system.cpuMillis();
+                Result result = run(system.gatewayWs(), clients, turnsPerClient);
+                report(clients, result, (system.cpuMillis() - cpuBefore) / Math.max(1, result.turns().size()));
             }
             System.out.printf("RSS after load %.1f MiB%n", system.rssMiB());
         }
@@ -87,7 +90,7 @@ public final class Bench {
         return new Result(new ArrayList<>(turns), errors.get(), seconds);
     }
 
-    private static void report(int clients, Result result) {
+    private static void report(int clients, Result result, double cpuPerTurn) {
         List<Double> overhead = new ArrayList<>();
         List<Double> full = new ArrayList<>();
         result.turns().forEach(t -> {
@@ -96,9 +99,9 @@ public final class Bench {
         });
         Collections.sort(overhead);
         Collections.sort(full);
-        System.out.printf("%7d  %5d  %6d  %7.1f  %12.2f  %5.2f  %5.2f   (%.2f / %.2f)%n",
+        System.out.printf("%7d  %5d  %6d  %7.1f  %12.2f  %5.2f  %5.2f        %7.2f / %7.2f  %8.2f%n",
                 clients, result.turns().size(), result.errors(), result.turns().size() / result.seconds(),
-                pct(overhead, 50), pct(overhead, 95), pct(overhead, 99), pct(full, 50), pct(full, 99));
+                pct(overhead, 50), pct(overhead, 95), pct(overhead, 99), pct(full, 50), pct(full, 99), cpuPerTurn);
     }
 
     private static double pct(List<Double> sorted, int p) {
@@ -183,6 +186,13 @@ public final class Bench {
 
         long startMillis() {
             return startMillis;
+        }
+
+        /** User + system CPU time the system process has used so far (Linux clock ticks are 10 ms). */
+        double cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
         }
 
         double rssMiB() throws IOException {
