@@ -50,8 +50,8 @@ public final class Main {
      * Starts the gateway.
      *
      * @param config the whole configuration (the gateway reads {@code gateway.*})
-     * @return the running service; closing it stops the server, closes open proxied sockets, the WebSocket
-     *         client and the gRPC channel
+     * @return the running service; closing it closes the open proxied sockets (1001 to clients, a close frame
+     *         to backends), stops the server, then closes the WebSocket client and the gRPC channel
      */
     public static Service start(Config config) {
         GatewaySettings settings = GatewaySettings.from(config.get("gateway"));
@@ -73,6 +73,7 @@ public final class Main {
                         .register("/control", new StopService(new OutputStopClient(output, settings.stopTimeout()))));
 
         AutoCloseable channelCloser = () -> output.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-        return new Service("gateway", server.build().start(), List.of(channelCloser, dialer, registry));
+        // open proxies close (1001 to clients, close frames to backends) before Helidon drops their sockets
+        return new Service("gateway", server.build().start(), List.of(registry), List.of(channelCloser, dialer));
     }
 }

@@ -1,6 +1,5 @@
 package dev.freeagent.vtuber.gateway;
 
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -41,9 +40,12 @@ class ProxyIT {
     }
 
     @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
+    static void stop() throws InterruptedException {
+        try {
+            gateway.close();
+        } finally {
+            backend.close();
+        }
     }
 
     @AfterEach
@@ -65,7 +67,7 @@ class ProxyIT {
             TestSocket.Message message = client.next();
             assertThat(message, is(new TestSocket.Message(i % 2 == 0, (i % 2 == 0 ? "text-" : "bytes-") + i, 1)));
         }
-        client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        client.sendClose("");
     }
 
     @Test
@@ -85,7 +87,7 @@ class ProxyIT {
         assertThat(text.frames(), greaterThan(1));
         assertThat(binary.text(), is(false));
         assertThat(binary.data(), is("\u0001\u0002\u0003"));
-        client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        client.sendClose("");
     }
 
     @Test
@@ -98,7 +100,7 @@ class ProxyIT {
         TestSocket.Message echoed = client.next();
 
         assertThat(echoed.data().length(), is(big.length));
-        client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        client.sendClose("");
     }
 
     @Test
@@ -116,7 +118,7 @@ class ProxyIT {
                     for (int i = 0; i < 30; i++) {
                         received.add(client.next().data());
                     }
-                    client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+                    client.sendClose("");
                     return received;
                 }));
             }
@@ -136,7 +138,7 @@ class ProxyIT {
         TestSocket client = TestSocket.open(gateway.http, gateway.ws("/ws/output/" + task));
 
         assertThat(client.next().data(), is("path:/ws/output/" + task));
-        client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        client.sendClose("");
     }
 
     @Test
@@ -161,7 +163,7 @@ class ProxyIT {
         String path = "/ws/output/" + UUID.randomUUID();
         TestSocket client = TestSocket.open(gateway.http, gateway.ws(path));
         client.next();
-        client.socket().sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        client.sendClose("bye");
 
         assertThat(backend.awaitClosed(path), is(true));
         assertThat(client.awaitClose().code(), is(1000));
@@ -219,7 +221,7 @@ class ProxyIT {
                 Map.of("Origin", "http://127.0.0.1:" + gateway.port()));
         same.sendText("hi", true);
         assertThat(same.next().data(), is("hi"));
-        same.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        same.sendClose("");
 
         CompletionException rejected = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> TestSocket.open(gateway.http, gateway.ws("/ws/input"), Map.of("Origin", "http://evil.example")));
@@ -234,7 +236,7 @@ class ProxyIT {
                     Map.of("Origin", "http://localhost:3000"));
             listed.sendText("hi", true);
             assertThat(listed.next().data(), is("hi"));
-            listed.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+            listed.sendClose("");
 
             CompletionException rejected = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                     () -> TestSocket.open(strict.http, strict.ws("/ws/input"), Map.of("Origin", "http://evil.example")));
@@ -245,14 +247,32 @@ class ProxyIT {
 
     @Test
     void closingTheGatewayClosesClientAndBackendSockets() throws Exception {
-        TestGateway own = TestGateway.start(backend.url(), backend.url());
-        String path = "/ws/output/" + UUID.randomUUID();
-        TestSocket client = TestSocket.open(own.http, own.ws(path));
-        client.next();
+        try (TestGateway own = TestGateway.start(backend.url(), backend.url())) {
+            String path = "/ws/output/" + UUID.randomUUID();
+            TestSocket client = TestSocket.open(own.http, own.ws(path));
+            client.next();
 
-        own.close();
+            own.stopService();
 
-        assertThat(backend.awaitClosed(path), is(true));
-        assertThat(client.awaitClose().code(), is(not(0)));
+            assertThat(backend.awaitClosed(path), is(true));
+            assertThat(client.awaitClose(), is(new TestSocket.Closed(1001, "gateway shutting down")));
+        }
+    }
+
+    @Test
+    void closingTheGatewayAbortsABackendThatNeverAnswersItsCloseFrame() throws Exception {
+        try (SilentBackend silent = SilentBackend.start();
+             TestGateway own = TestGateway.start(silent.url(), silent.url())) {
+            TestSocket client = TestSocket.open(own.http, own.ws("/ws/input"));
+            silent.awaitOpened();
+
+            long started = System.nanoTime();
+            own.stopService();
+            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat("a close frame, then the socket aborted", silent.awaitEnd(), is(true));
+            assertThat(client.awaitClose(), is(new TestSocket.Closed(1001, "gateway shutting down")));
+            assertThat(stopMillis, lessThan(5_000L));
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.freeagent.vtuber.gateway;
 
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,7 +58,7 @@ class StatusRoutesIT {
             assertThat(gateway.get("/").body(), containsString("活跃连接数: 3"));
 
             for (TestSocket socket : List.of(first, second, third)) {
-                socket.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+                socket.sendClose("");
             }
             gateway.awaitNoConnections();
             assertThat(gateway.connections(), is(Json.parse("{\"total_connections\":0,\"connections\":[]}")));

@@ -31,9 +31,12 @@ class StopControlIT {
     }
 
     @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
+    static void stop() throws InterruptedException {
+        try {
+            gateway.close();
+        } finally {
+            backend.close();
+        }
     }
 
     @BeforeEach

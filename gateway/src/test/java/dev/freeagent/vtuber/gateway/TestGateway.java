@@ -18,11 +18,18 @@ import dev.freeagent.vtuber.common.server.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A gateway on a free loopback port, started through {@link Main#start}, with HTTP helpers.
+ * A gateway on a free loopback port, started through {@link Main#start}, with HTTP helpers and the client that
+ * tests open their sockets with. Every wait here is bounded: closing never uses {@link HttpClient#close()}, which
+ * waits for every WebSocket of the client to end and so hangs on one the gateway failed to close.
  */
 final class TestGateway implements AutoCloseable {
+    /** How long the gateway may take to stop: its own bounds (2 s for backends, Helidon's grace) and some slack. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
     final HttpClient http = HttpClient.newHttpClient();
     private final Service service;
+    private boolean stopped;
 
     private TestGateway(Service service) {
         this.service = service;
@@ -61,7 +68,8 @@ final class TestGateway implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("http") + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("http") + path))
+                .timeout(REQUEST_TIMEOUT);
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -71,6 +79,7 @@ final class TestGateway implements AutoCloseable {
     HttpResponse<String> send(String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("http") + path))
+                .timeout(REQUEST_TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -103,9 +112,32 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the gateway service only (the test's client stays open, to watch what its sockets are told).
+     *
+     * @throws AssertionError when the service does not stop within {@link #STOP_LIMIT}
+     */
+    void stopService() throws InterruptedException {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Thread closing = Thread.ofVirtual().name("test-gateway-stop").start(service::close);
+        if (!closing.join(STOP_LIMIT)) {
+            throw new AssertionError("the gateway did not stop within " + STOP_LIMIT);
+        }
+    }
+
+    /**
+     * Stops the gateway, then drops whatever the test client still has open (aborting its sockets).
+     */
     @Override
-    public void close() {
-        service.close();
-        http.close();
+    public void close() throws InterruptedException {
+        try {
+            stopService();
+        } finally {
+            http.shutdownNow();
+            http.awaitTermination(REQUEST_TIMEOUT);
+        }
     }
 }

@@ -62,11 +62,20 @@ final class TestSocket implements WebSocket.Listener {
     }
 
     void sendText(String text, boolean last) {
-        socket.sendText(text, last).join();
+        socket.sendText(text, last).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     void sendBinary(byte[] bytes, boolean last) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), last).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), last).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Sends a normal close frame and waits (bounded) until it is written.
+     *
+     * @param reason the close reason
+     */
+    void sendClose(String reason) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, reason).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     /**

@@ -22,7 +22,7 @@ class UnreachableBackendsIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         gateway.close();
     }
 

@@ -7,14 +7,16 @@ import java.util.List;
 import io.helidon.webserver.WebServer;
 
 /**
- * A started service: its web server and what it owns. Closing stops the server first (no new work),
- * then closes the owned resources in reverse order of their creation.
+ * A started service: its web server and what it owns. Closing first drains (closes the live client sessions while
+ * their sockets are still open, so clients get a proper close frame), then stops the server, then closes the
+ * owned resources in reverse order of their creation.
  */
 public final class Service implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Service.class.getName());
 
     private final String name;
     private final WebServer server;
+    private final List<AutoCloseable> drain;
     private final List<AutoCloseable> owned;
 
     /**
@@ -25,8 +27,21 @@ public final class Service implements AutoCloseable {
      * @param owned resources to close after the server, in creation order
      */
     public Service(String name, WebServer server, List<? extends AutoCloseable> owned) {
+        this(name, server, List.of(), owned);
+    }
+
+    /**
+     * Creates the handle of a service that holds client sessions.
+     *
+     * @param name service name
+     * @param server the started server
+     * @param drain closed before the server stops (live client sessions), in reverse order
+     * @param owned resources to close after the server, in creation order
+     */
+    public Service(String name, WebServer server, List<? extends AutoCloseable> drain, List<? extends AutoCloseable> owned) {
         this.name = name;
         this.server = server;
+        this.drain = new ArrayList<>(drain);
         this.owned = new ArrayList<>(owned);
     }
 
@@ -69,12 +84,17 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(drain);
         server.stop();
-        for (int i = owned.size() - 1; i >= 0; i--) {
+        closeAll(owned);
+    }
+
+    private void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
             try {
-                owned.get(i).close();
+                resources.get(i).close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, name + ": failed to close " + owned.get(i).getClass().getSimpleName(), e);
+                LOG.log(Level.WARNING, name + ": failed to close " + resources.get(i).getClass().getSimpleName(), e);
             }
         }
     }

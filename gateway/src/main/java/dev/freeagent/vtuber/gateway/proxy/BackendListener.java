@@ -42,13 +42,13 @@ final class BackendListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        connection.close();
+        connection.backendClosed();
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        connection.close();
+        connection.backendClosed();
     }
 
     private CompletionStage<?> forward(WebSocket webSocket, Runnable write) {

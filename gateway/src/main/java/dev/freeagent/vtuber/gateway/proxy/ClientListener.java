@@ -58,11 +58,19 @@ final class ClientListener implements WsListener {
         ProxyConnection opened = ProxyConnection.open(endpoint.type(), session, endpoint.registry());
         connection = opened;
         closeWhenReaderEnds(opened, Thread.currentThread());
+        if (opened.isClosed()) {
+            // the gateway is shutting down and refused it
+            return;
+        }
         try {
             opened.attach(endpoint.dialer().open(target, handshakeHeaders, endpoint.type(), opened));
         } catch (BackendDialer.BackendUnavailableException e) {
             LOG.log(Level.INFO, opened.ticket().id() + ": " + e.getMessage() + " (" + target + ")");
-            opened.close(WsCloseCodes.UNEXPECTED_CONDITION, e.getMessage());
+            opened.backendUnavailable(WsCloseCodes.UNEXPECTED_CONDITION, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, opened.ticket().id() + ": could not dial " + target, e);
+            opened.backendUnavailable(WsCloseCodes.UNEXPECTED_CONDITION,
+                    "Proxy error: " + BackendDialer.describe(e, endpoint.type()));
         }
     }
 
