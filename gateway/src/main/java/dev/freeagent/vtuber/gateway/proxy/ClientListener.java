@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.freeagent.vtuber.common.server.ConnectionEnd;
+
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
@@ -57,7 +59,7 @@ final class ClientListener implements WsListener {
     public void onOpen(WsSession session) {
         ProxyConnection opened = ProxyConnection.open(endpoint.type(), session, endpoint.registry());
         connection = opened;
-        closeWhenReaderEnds(opened, Thread.currentThread());
+        ConnectionEnd.onEnd("gateway-watch-" + opened.ticket().id(), opened::close);
         if (opened.isClosed()) {
             // the gateway is shutting down and refused it
             return;
@@ -100,21 +102,5 @@ final class ClientListener implements WsListener {
         if (current != null) {
             current.close();
         }
-    }
-
-    /**
-     * Helidon 4.5 tells the listener nothing when a client drops its TCP connection without a close frame: the
-     * reader thread just ends. Waiting for that thread (a parked virtual thread costs almost nothing) is how the
-     * pair is still closed and unregistered then.
-     */
-    private static void closeWhenReaderEnds(ProxyConnection connection, Thread reader) {
-        Thread.ofVirtual().name("gateway-watch-" + connection.ticket().id()).start(() -> {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            connection.close();
-        });
     }
 }

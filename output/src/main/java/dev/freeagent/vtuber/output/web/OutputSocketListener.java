@@ -2,6 +2,7 @@ package dev.freeagent.vtuber.output.web;
 
 import java.util.Optional;
 
+import dev.freeagent.vtuber.common.server.ConnectionEnd;
 import dev.freeagent.vtuber.output.delivery.ClientSocket;
 import dev.freeagent.vtuber.output.delivery.FrameSink;
 import dev.freeagent.vtuber.output.delivery.ResultDelivery;
@@ -47,7 +48,6 @@ public final class OutputSocketListener implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
-        Thread connection = Thread.currentThread();
         HelidonMdc.set("task_id", taskId);
         try {
             wait = delivery.open(taskId, new ClientSocket(new SessionSink(session))).orElse(null);
@@ -56,16 +56,7 @@ public final class OutputSocketListener implements WsListener {
         }
         TaskWait opened = wait;
         if (opened != null) {
-            // Helidon 4.5 calls neither onClose nor onError when the peer drops the TCP connection
-            // without a close frame; the connection's thread ends then, so waiting for it notices.
-            Thread.ofVirtual().name("output-watch-" + taskId).start(() -> {
-                try {
-                    connection.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                delivery.abandon(opened);
-            });
+            ConnectionEnd.onEnd("output-watch-" + taskId, () -> delivery.abandon(opened));
         }
     }
 
