@@ -75,7 +75,9 @@ public final class Main {
                     .endpoint("/ws/output/{task_id}", () -> new OutputSocketListener(delivery)));
             server.routing(routing -> routing.addFilter(new TaskIdFilter())
                     .register(new OutputHttpService(delivery.registry(), redis, settings)));
-            return new Service("output", server.build().start(), List.<AutoCloseable>of(timers::shutdownNow, delivery));
+            // waiting clients get a going-away close while their sockets are still open, then the server stops
+            return new Service("output", server.build().start(), List.of(delivery),
+                    List.<AutoCloseable>of(timers::shutdownNow));
         } catch (RuntimeException e) {
             delivery.close();
             timers.shutdownNow();
