@@ -1,55 +1,41 @@
 package dev.freeagent.vtuber.input;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import dev.freeagent.vtuber.common.json.Json;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 /**
- * A JDK WebSocket client of {@code /ws/input} that records every text frame and the close code.
+ * A client of {@code /ws/input} with the protocol's steps as methods, on the shared test WebSocket client.
  */
 final class InputClient implements AutoCloseable {
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final WebSocket socket;
+    private final WsTestClient socket;
 
-    private InputClient(WebSocket.Builder builder, URI uri) throws Exception {
-        socket = builder.buildAsync(uri, new Recorder()).get(5, TimeUnit.SECONDS);
+    private InputClient(WsTestClient socket) {
+        this.socket = socket;
     }
 
     static InputClient connect(HttpClient http, int port) throws Exception {
-        return new InputClient(http.newWebSocketBuilder(), uri(port));
+        return new InputClient(WsTestClient.open(http, url(port)));
     }
 
     static InputClient connectAsVisitor(HttpClient http, int port, String visitor) throws Exception {
-        return new InputClient(http.newWebSocketBuilder().header("X-Vtuber-Visitor", visitor), uri(port));
+        return new InputClient(WsTestClient.open(http, url(port), Map.of("X-Vtuber-Visitor", visitor)));
     }
 
-    private static URI uri(int port) {
-        return URI.create("ws://127.0.0.1:" + port + "/ws/input");
+    private static String url(int port) {
+        return "ws://127.0.0.1:" + port + "/ws/input";
     }
 
     /** The next text frame, waiting up to 5 s; fails when none comes. */
     String next() throws InterruptedException {
-        String frame = frames.poll(5, TimeUnit.SECONDS);
-        if (frame == null) {
-            throw new AssertionError("no frame within 5 s");
-        }
-        return frame;
+        return socket.nextText();
     }
 
     JsonNode nextJson() throws InterruptedException {
-        return Json.parse(next());
+        return socket.nextJson();
     }
 
     /** Reads {@code task_id_assigned} and returns its task id. */
@@ -62,12 +48,12 @@ final class InputClient implements AutoCloseable {
     }
 
     InputClient json(String json) {
-        socket.sendText(json, true).join();
+        socket.sendText(json);
         return this;
     }
 
     InputClient text(String fragment, boolean last) {
-        socket.sendText(fragment, last).join();
+        socket.sendText(fragment, last);
         return this;
     }
 
@@ -76,7 +62,7 @@ final class InputClient implements AutoCloseable {
     }
 
     InputClient binary(byte[] bytes, boolean last) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), last).join();
+        socket.sendBinary(bytes, last);
         return this;
     }
 
@@ -84,41 +70,21 @@ final class InputClient implements AutoCloseable {
         return binary(utf8.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The close code the server sent, waiting up to 5 s. */
+    /** The close code the server sent, skipping text frames still unread, waiting up to 5 s for each. */
     int closeCode() throws Exception {
-        return closed.get(5, TimeUnit.SECONDS);
+        while (true) {
+            Object event = socket.next();
+            if (event instanceof WsTestClient.Closed closed) {
+                return closed.code();
+            }
+            if (event instanceof Throwable error) {
+                throw new AssertionError("the socket failed instead of closing", error);
+            }
+        }
     }
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.abort();
-        }
-    }
-
-    private final class Recorder implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
+        socket.close();
     }
 }

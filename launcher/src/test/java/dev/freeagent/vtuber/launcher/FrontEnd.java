@@ -1,7 +1,6 @@
 package dev.freeagent.vtuber.launcher;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freeagent.vtuber.common.json.Json;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 /**
  * Talks to the gateway exactly as the original front end ({@code useApi.js}) does for a text turn:
@@ -56,11 +56,11 @@ final class FrontEnd {
      * @param text what the user types
      * @return the result frame and timings
      */
-    Turn say(String text) throws InterruptedException {
+    Turn say(String text) throws Exception {
         long start = System.nanoTime();
-        try (WsClient input = WsClient.open(http, URI.create(gateway + "/ws/input"), headers)) {
+        try (WsTestClient input = WsTestClient.open(http, gateway + "/ws/input", headers)) {
             String taskId = Json.parse(input.nextText(WAIT)).path("task_id").asText();
-            try (WsClient output = WsClient.open(http, URI.create(gateway + "/ws/output/" + taskId), Map.of())) {
+            try (WsTestClient output = WsTestClient.open(http, gateway + "/ws/output/" + taskId)) {
                 long sent = System.nanoTime();
                 input.sendText("{\"type\":\"text\",\"chunk_id\":0,\"action\":\"data_chunk\"}");
                 input.sendBinary(text.getBytes(StandardCharsets.UTF_8));

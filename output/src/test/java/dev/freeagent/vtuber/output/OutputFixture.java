@@ -15,6 +15,7 @@ import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.common.redis.RedisSettings;
 import dev.freeagent.vtuber.common.server.Service;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
@@ -46,8 +47,8 @@ final class OutputFixture implements AutoCloseable {
         return new OutputFixture(redis, overrides);
     }
 
-    TestSocket socket(String taskId) throws Exception {
-        return TestSocket.open(http, service.url("ws") + "/ws/output/" + taskId);
+    WsTestClient socket(String taskId) throws Exception {
+        return WsTestClient.open(http, service.url("ws") + "/ws/output/" + taskId);
     }
 
     HttpResponse<String> get(String path) throws Exception {

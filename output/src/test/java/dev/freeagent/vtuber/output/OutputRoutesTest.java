@@ -11,6 +11,7 @@ import dev.freeagent.vtuber.proto.output.v1.OutputControlGrpc;
 import dev.freeagent.vtuber.proto.output.v1.StopOutcome;
 import dev.freeagent.vtuber.proto.output.v1.StopReply;
 import dev.freeagent.vtuber.proto.output.v1.StopRequest;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
@@ -57,7 +58,7 @@ class OutputRoutesTest {
         assertThat(plain.getJson("/status/" + id).toString(),
                    is("{\"task_id\":\"" + id + "\",\"status\":\"not_found\",\"connected\":false}"));
 
-        TestSocket socket = plain.socket(id);
+        WsTestClient socket = plain.socket(id);
         plain.awaitWaiting(id);
         assertThat(plain.getJson("/status/" + id).toString(),
                    is("{\"task_id\":\"" + id + "\",\"status\":\"waiting\",\"connected\":true}"));

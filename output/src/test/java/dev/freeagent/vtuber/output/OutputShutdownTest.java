@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.freeagent.vtuber.common.testing.TestRedis;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class OutputShutdownTest {
     void closeEndsWaitingSocketsAndTheirSubscriptions() throws Exception {
         String id = UUID.randomUUID().toString();
         OutputFixture output = OutputFixture.start(TestRedis.machine(), Map.of());
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
         try (OutputFixture counter = OutputFixture.start(TestRedis.machine(), Map.of())) {
             long started = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.freeagent.vtuber.common.testing.TestRedis;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class OutputSocketTest {
         String canonical = UUID.randomUUID().toString();
         for (String form : List.of(canonical, hex, "%7B" + canonical + "%7D", "urn:uuid:" + canonical,
                                    canonical.toUpperCase())) {
-            TestSocket socket = output.socket(form);
+            WsTestClient socket = output.socket(form);
             output.awaitWaiting(form);
             socket.socket().abort();
         }
@@ -87,7 +88,7 @@ class OutputSocketTest {
                  "stats": {"ttft_ms": 12.5, "tokens": 2}, "source": "dialog-engine", "input_mode": "text"}
                 """.formatted(id));
 
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
 
         JsonNode frame = socket.nextJson();
         assertThat(fieldNames(frame), contains("status", "task_id", "content", "audio_present", "transcript",
@@ -107,7 +108,7 @@ class OutputSocketTest {
     @Test
     void deliversAResultPublishedAfterSubscribingExactlyOnce() throws Exception {
         String id = newTaskId();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
 
         long receivers = output.redis().publish("task_response:" + id, "{\"reply\": \"from reply\"}");
@@ -125,7 +126,7 @@ class OutputSocketTest {
     @Test
     void translatesAnErrorResultWithDefaultsAndMeta() throws Exception {
         String id = newTaskId();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
 
         output.redis().publish("task_response:" + id, "{\"status\": \"FAILED\", \"error\": \"\", \"meta\": {\"k\": 1}}");
@@ -143,7 +144,7 @@ class OutputSocketTest {
     @Test
     void answersInvalidResponseFormatForAResultThatIsNotJson() throws Exception {
         String id = newTaskId();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
 
         output.redis().publish("task_response:" + id, "{not json");
@@ -159,7 +160,7 @@ class OutputSocketTest {
         byte[] audio = new byte[65_536 + 100];
         audio[65_536] = 7;
         Path file = Files.write(dataDir.resolve(id + ".wav"), audio);
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
 
         output.redis().publish("task_response:" + id,
@@ -184,7 +185,7 @@ class OutputSocketTest {
         Path outside = Files.createTempFile("outside", ".wav");
         Files.write(outside, new byte[] {1, 2, 3});
         try {
-            TestSocket socket = output.socket(id);
+            WsTestClient socket = output.socket(id);
             output.awaitWaiting(id);
 
             output.redis().publish("task_response:" + id, "{\"text\": \"t\", \"audio_file\": \""
@@ -200,7 +201,7 @@ class OutputSocketTest {
     @Test
     void freesEverythingWhenTheClientDropsTheConnectionWhileWaiting() throws Exception {
         String id = newTaskId();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
         assertThat(output.subscribers("task_response:" + id), is(1L));
 
@@ -213,7 +214,7 @@ class OutputSocketTest {
     @Test
     void freesEverythingWhenTheClientClosesWhileWaiting() throws Exception {
         String id = newTaskId();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
         output.awaitWaiting(id);
 
         socket.socket().sendText("ignored while waiting", true).join();
@@ -227,9 +228,9 @@ class OutputSocketTest {
     @Test
     void aSecondSocketForTheSameTaskGetsTheResultToo() throws Exception {
         String id = newTaskId();
-        TestSocket first = output.socket(id);
+        WsTestClient first = output.socket(id);
         output.awaitWaiting(id);
-        TestSocket second = output.socket(id);
+        WsTestClient second = output.socket(id);
 
         // as input does: the durable copy first, then the message (the second socket may not be subscribed yet)
         output.redis().setex("task_result:" + id, 60, "{\"text\": \"both\"}");

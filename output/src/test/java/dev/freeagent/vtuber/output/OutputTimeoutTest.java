@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.freeagent.vtuber.common.testing.TestRedis;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ class OutputTimeoutTest {
     void sendsProcessingTimeoutWhenNoResultArrives() throws Exception {
         String id = UUID.randomUUID().toString();
         long started = System.nanoTime();
-        TestSocket socket = output.socket(id);
+        WsTestClient socket = output.socket(id);
 
         assertThat(socket.nextJson().toString(), is("{\"status\":\"error\",\"error\":\"Processing timeout\"}"));
         assertThat((System.nanoTime() - started) / 1_000_000, greaterThanOrEqualTo(1000L));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.freeagent.vtuber.common.redis.EmbeddedRedis;
 import dev.freeagent.vtuber.common.redis.RedisSettings;
+import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class RedisOutageTest {
         RedisSettings settings = new RedisSettings("127.0.0.1", port, 0, Duration.ofSeconds(1));
         try (OutputFixture output = OutputFixture.start(settings, Map.of())) {
             assertThat(output.getJson("/health").get("redis").asText(), is("disconnected"));
-            TestSocket refused = output.socket(UUID.randomUUID().toString());
+            WsTestClient refused = output.socket(UUID.randomUUID().toString());
             assertThat(refused.nextJson().toString(),
                        is("{\"status\":\"error\",\"error\":\"Redis connection not available\"}"));
             assertThat(refused.nextClose().code(), is(1000));
@@ -31,7 +32,7 @@ class RedisOutageTest {
             try (EmbeddedRedis redis = EmbeddedRedis.start(port)) {
                 OutputFixture.eventually(() -> healthSays(output, "connected"));
                 String id = UUID.randomUUID().toString();
-                TestSocket socket = output.socket(id);
+                WsTestClient socket = output.socket(id);
                 output.awaitWaiting(id);
 
                 output.redis().publish("task_response:" + id, "{\"text\": \"back\"}");
