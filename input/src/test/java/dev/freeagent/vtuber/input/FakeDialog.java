@@ -60,13 +60,14 @@ final class FakeDialog extends DialogServiceGrpc.DialogServiceImplBase implement
         switch (script == null ? "" : script.getStringValue()) {
         case "unavailable" -> events.onError(Status.UNAVAILABLE.withDescription(UNAVAILABLE_SENTENCE).asRuntimeException());
         case "stall" -> stall(events);
-        case "partials" -> reply(events, request, "I heard you.", "你好", "你好", "你好世界");
-        default -> reply(events, request, "Hello", " world");
+        case "partials" -> reply(events, request, false, "I heard you.", "你好", "你好", "你好世界");
+        case "spoken" -> reply(events, request, true, "Hello", " world");
+        default -> reply(events, request, false, "Hello", " world");
         }
     }
 
-    private void reply(StreamObserver<ChatEvent> events, ChatRequest request, String first, String second,
-                       String... partials) {
+    private void reply(StreamObserver<ChatEvent> events, ChatRequest request, boolean spoken, String first,
+                       String second, String... partials) {
         events.onNext(delta(first));
         events.onNext(delta(second));
         String transcript = switch (request.getInputCase()) {
@@ -80,6 +81,7 @@ final class FakeDialog extends DialogServiceGrpc.DialogServiceImplBase implement
                 .setTranscript(transcript)
                 .setPrompt(request.getInputCase() == ChatRequest.InputCase.IMAGE ? "Describe this image." : "")
                 .addAllPartials(java.util.List.of(partials))
+                .setSpoken(spoken)
                 .setStats(ChatStats.newBuilder().setTtftMs(12.5).setTokens(2).setLatencyMs(20).setSource("scripted")))
                 .build());
         events.onCompleted();

@@ -91,6 +91,21 @@ class TurnResultIT {
     }
 
     @Test
+    void aSpokenReplyTellsOutputThatAudioFollows() throws Exception {
+        try (InputClient client = InputClient.connect(http, input.port())) {
+            String taskId = client.taskId();
+            results.watch(taskId);
+            client.json("{\"type\":\"text\",\"chunk_id\":0,\"action\":\"data_chunk\",\"text\":\"hi\","
+                    + "\"meta\":{\"script\":\"spoken\"}}");
+            client.json("{\"action\":\"upload_complete\"}");
+            assertThat(client.nextJson().path("status").asText(), is("queued"));
+            JsonNode result = results.await(taskId);
+            assertThat(result.path("audio").asBoolean(), is(true));
+            assertThat(result.path("text").asText(), is("Hello world"));
+        }
+    }
+
+    @Test
     void visitorHeaderNamesUserAndConversationWhenTheClientDoesNot() throws Exception {
         try (InputClient client = InputClient.connectAsVisitor(http, input.port(), "b-123")) {
             String taskId = client.taskId();

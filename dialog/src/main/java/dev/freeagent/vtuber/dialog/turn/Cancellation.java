@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Cancellation {
     private final CountDownLatch signal = new CountDownLatch(1);
+    private volatile boolean stopped;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Runnable> hooks = new ArrayList<>(2);
 
@@ -34,6 +35,24 @@ public final class Cancellation {
             lock.unlock();
         }
         toRun.forEach(Runnable::run);
+    }
+
+    /**
+     * Barge-in: the user stopped the reply. Cancels like {@link #cancel()}, but the turn then ends normally with
+     * what was delivered before the stop, instead of failing.
+     */
+    public void stop() {
+        stopped = true;
+        cancel();
+    }
+
+    /**
+     * Whether the user stopped the reply ({@link #stop()}).
+     *
+     * @return true after a stop
+     */
+    public boolean isStopped() {
+        return stopped;
     }
 
     /**

@@ -15,7 +15,8 @@ import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
  * Runs text turns: reads the conversation's recent messages, assembles the prompt, streams the responder's
  * deltas to the listener while measuring them, reports the result, and only then stores the turn (so the
  * client never waits for the database). A turn that fails before its first delta stores nothing; a reply cut
- * short stores what was delivered. Both the HTTP and the gRPC edges call this one class. Thread-safe.
+ * short stores what was delivered. A barge-in ({@link Cancellation#stop()}) ends the turn normally with what was
+ * delivered before the stop. Both the HTTP and the gRPC edges call this one class. Thread-safe.
  */
 public final class TurnRunner {
     private static final System.Logger LOG = System.getLogger(TurnRunner.class.getName());
@@ -67,15 +68,15 @@ public final class TurnRunner {
         try {
             ReplyRequest reply = prompts.assemble(request, recent(key));
             responder.respond(reply, progress::deliver, cancellation);
-        } catch (RuntimeException e) {
-            if (progress.delivered()) {
-                remember(key, request, progress.reply());
+        } catch (TurnCancelledException e) {
+            if (!cancellation.isStopped()) {
+                return failed(key, request, progress, e);
             }
-            observer.failed(e);
-            throw e;
+        } catch (RuntimeException e) {
+            return failed(key, request, progress, e);
         }
         TurnStats stats = progress.stats(System.nanoTime(), responder.source());
-        TurnResult result = new TurnResult(progress.reply(), request.text(), stats);
+        TurnResult result = new TurnResult(progress.reply(), request.text(), stats, cancellation.isStopped());
         ReentrantLock lock = locks.of(key);
         lock.lock();
         try {
@@ -86,6 +87,14 @@ public final class TurnRunner {
         }
         observer.completed(stats);
         return result;
+    }
+
+    private TurnResult failed(ConversationKey key, TurnRequest request, Progress progress, RuntimeException e) {
+        if (progress.delivered()) {
+            remember(key, request, progress.reply());
+        }
+        observer.failed(e);
+        throw e;
     }
 
     private List<MemoryTurn> recent(ConversationKey key) {

@@ -102,7 +102,8 @@ public final class DialogClient implements Dialog {
         OptionalDouble ttft = done.getStats().hasTtftMs()
                 ? OptionalDouble.of(done.getStats().getTtftMs())
                 : OptionalDouble.empty();
-        return new DialogReply(text, transcript, ttft, done.getStats().getTokens(), done.getPartialsList());
+        return new DialogReply(text, transcript, ttft, done.getStats().getTokens(), done.getPartialsList(),
+                done.getSpoken());
     }
 
     private static ChatRequest request(Task task, byte[] payload) {

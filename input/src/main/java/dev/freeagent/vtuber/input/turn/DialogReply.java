@@ -11,8 +11,10 @@ import java.util.OptionalDouble;
  * @param ttftMs milliseconds to the first delta, when there was one
  * @param tokens estimated reply tokens
  * @param partials ASR partial texts, oldest first (audio only)
+ * @param spoken true when dialog is speaking the reply to the task's output socket
  */
-public record DialogReply(String text, String transcript, OptionalDouble ttftMs, int tokens, List<String> partials) {
+public record DialogReply(String text, String transcript, OptionalDouble ttftMs, int tokens, List<String> partials,
+                          boolean spoken) {
 
     /**
      * Copies the list.

@@ -41,6 +41,10 @@ public final class ResultMessage {
         if (task.mode() == InputMode.IMAGE && task.hasMeta()) {
             json.set("meta", task.meta());
         }
+        if (reply.spoken()) {
+            // the output service keeps the client's socket open until the speech has been delivered
+            json.put("audio", true);
+        }
         return Json.write(json);
     }
 
