@@ -41,7 +41,8 @@ final class ClientListener implements WsListener {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
-        target = endpoint.target(prologue.uriPath().path());
+        target = endpoint.target(prologue.uriPath().path(), prologue.query().first(ProxyEndpoint.STREAM_OPTION)
+                .asOptional());
         if (!endpoint.identifiesVisitor()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.freeagent.vtuber.gateway.proxy;
 
 import java.net.URI;
+import java.util.Optional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -23,6 +24,8 @@ public record ProxyEndpoint(String type,
                             boolean identifiesVisitor,
                             BackendDialer dialer,
                             ConnectionRegistry registry) {
+    /** The query parameter by which an output client opts into streamed audio and text. */
+    static final String STREAM_OPTION = "stream";
     private static final String OUTPUT_PREFIX = "/ws/output/";
 
     /**
@@ -63,14 +66,17 @@ public record ProxyEndpoint(String type,
      * The backend URL for a request path.
      *
      * @param requestPath the decoded request path
+     * @param streamOption the client's {@code stream} query parameter (streamed audio and text), if any
      * @return the backend socket URL
      */
-    URI target(String requestPath) {
+    URI target(String requestPath, Optional<String> streamOption) {
         if (!path.startsWith(OUTPUT_PREFIX)) {
             return URI.create(backendBase + path);
         }
         String taskId = requestPath.substring(Math.min(OUTPUT_PREFIX.length(), requestPath.length()));
-        return URI.create(backendBase + OUTPUT_PREFIX + segment(taskId));
+        // only the one option output understands is passed on; the rest of the client's query stays here
+        String query = streamOption.map(value -> "?" + STREAM_OPTION + "=" + segment(value)).orElse("");
+        return URI.create(backendBase + OUTPUT_PREFIX + segment(taskId) + query);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.freeagent.vtuber.gateway.proxy;
 
 import java.net.URI;
+import java.util.Optional;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,10 +48,22 @@ class ProxyUnitsTest {
     void keepsTheTaskIdOneEncodedPathSegment() {
         ProxyEndpoint output = ProxyEndpoint.output("ws://out:8002", null, null);
 
-        assertThat(output.target("/ws/output/abc-1"), is(URI.create("ws://out:8002/ws/output/abc-1")));
-        assertThat(output.target("/ws/output/../x y?z"), is(URI.create("ws://out:8002/ws/output/%2E%2E%2Fx%20y%3Fz")));
-        assertThat(ProxyEndpoint.input("ws://in:8001", null, null).target("/ws/input"),
+        assertThat(output.target("/ws/output/abc-1", Optional.empty()),
+                is(URI.create("ws://out:8002/ws/output/abc-1")));
+        assertThat(output.target("/ws/output/../x y?z", Optional.empty()),
+                is(URI.create("ws://out:8002/ws/output/%2E%2E%2Fx%20y%3Fz")));
+        assertThat(ProxyEndpoint.input("ws://in:8001", null, null).target("/ws/input", Optional.of("1")),
                 is(URI.create("ws://in:8001/ws/input")));
+    }
+
+    @Test
+    void passesOnlyTheStreamOptionToOutputEncoded() {
+        ProxyEndpoint output = ProxyEndpoint.output("ws://out:8002", null, null);
+
+        assertThat(output.target("/ws/output/abc-1", Optional.of("1")),
+                is(URI.create("ws://out:8002/ws/output/abc-1?stream=1")));
+        assertThat(output.target("/ws/output/abc-1", Optional.of("1&x=../y")),
+                is(URI.create("ws://out:8002/ws/output/abc-1?stream=1%26x%3D%2E%2E%2Fy")));
     }
 
     @Test
