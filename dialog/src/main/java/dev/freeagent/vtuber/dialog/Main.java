@@ -20,6 +20,9 @@ import dev.freeagent.vtuber.dialog.memory.DisabledShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.MemorySettings;
 import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
+import dev.freeagent.vtuber.dialog.outbox.OutboxRelay;
+import dev.freeagent.vtuber.dialog.outbox.OutboxSettings;
+import dev.freeagent.vtuber.dialog.turn.OutboxEnvelopes;
 import dev.freeagent.vtuber.dialog.turn.Persona;
 import dev.freeagent.vtuber.dialog.turn.PromptAssembler;
 import dev.freeagent.vtuber.dialog.turn.Responder;
@@ -64,22 +67,30 @@ public final class Main {
      * Starts the service.
      *
      * @param config the whole configuration (this service reads {@code dialog.*} and {@code data.dir})
-     * @param redis the Redis link, owned by the caller (the outbox relay will use it)
+     * @param redis the Redis link, owned by the caller (the outbox relay uses it)
      * @return the running service; closing it closes what it created
      */
     public static Service start(Config config, RedisLink redis) {
         Config own = config.get("dialog");
         LlmSettings llm = LlmSettings.from(own.get("llm"));
         MemorySettings memorySettings = MemorySettings.from(config);
+        OutboxSettings outbox = OutboxSettings.from(own.get("outbox"));
+        own.get("outbox.db-path").asString().filter(path -> !path.isBlank()).ifPresent(path ->
+                LOG.log(Level.WARNING, "DIALOG_ENGINE_DB is ignored: the outbox lives in the short-term memory file "
+                        + memorySettings.dbPath() + " so that a turn and its events are written in one transaction"));
         Persona persona = Persona.load(own.get("persona.file").asString().orElse(""));
         Duration wordDelay = Duration.ofMillis(own.get("scripted.word-delay-ms").asLong().orElse(30L));
         List<AutoCloseable> owned = new ArrayList<>();
         try {
-            ShortTermMemory memory = memorySettings.enabled()
+            ShortTermMemory memory = memorySettings.enabled() || outbox.enabled()
                     ? SqliteShortTermMemory.open(memorySettings) : new DisabledShortTermMemory();
             owned.add(memory);
+            if (outbox.enabled()) {
+                owned.add(OutboxRelay.start(memorySettings.dbPath(), redis, outbox));
+            }
             Responder responder = responder(llm, wordDelay, owned);
             TurnRunner runner = new TurnRunner(new PromptAssembler(persona), responder, memory,
+                    outbox.enabled() ? OutboxEnvelopes.ENABLED : OutboxEnvelopes.DISABLED,
                     new TurnMeters(responder.source()));
             WebServerConfig.Builder server = ServiceServer.builder(own.get("host").asString().orElse("0.0.0.0"),
                     own.get("port").asInt().orElse(8100), List.of(new MemoryHealthCheck(memory)));

@@ -3,7 +3,8 @@ package dev.freeagent.vtuber.dialog.memory;
 import java.util.List;
 
 /**
- * Short-term memory switched off ({@code dialog.memory.enabled=false}): remembers nothing.
+ * Short-term memory and the outbox both switched off ({@code dialog.memory.enabled=false},
+ * {@code dialog.outbox.enabled=false}): remembers nothing, records no events.
  */
 public final class DisabledShortTermMemory implements ShortTermMemory {
     @Override
@@ -12,7 +13,8 @@ public final class DisabledShortTermMemory implements ShortTermMemory {
     }
 
     @Override
-    public void remember(ConversationKey key, String taskId, String userText, String reply) {
+    public int remember(ConversationKey key, String taskId, String userText, String reply, TurnEvents events) {
+        return 0;
     }
 
     @Override

@@ -1,9 +1,5 @@
 package dev.freeagent.vtuber.dialog.memory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,13 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Short-term memory in a SQLite file (WAL, synchronous=NORMAL, busy_timeout) behind a one-connection Hikari
- * pool: sqlite-jdbc runs through JNI and pins its carrier thread, so one connection keeps at most one carrier
- * busy, and SQLite serialises writers anyway. Thread-safe; close it.
+ * Short-term memory and the outbox in one SQLite file ({@link SqliteFile}), so that a turn and its events are
+ * written in one transaction. With {@code dialog.memory.enabled=false} turns are numbered and their events
+ * recorded, but their messages are neither stored nor recalled. Thread-safe; close it.
  */
 public final class SqliteShortTermMemory implements ShortTermMemory {
     private static final String SCHEMA = """
@@ -33,6 +28,26 @@ public final class SqliteShortTermMemory implements ShortTermMemory {
               created_at INTEGER NOT NULL)""";
     private static final String INDEX =
             "CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns(user_id, conversation_id, id)";
+    // turn numbers survive pruning: they count every turn a conversation ever had
+    private static final String CONVERSATIONS = """
+            CREATE TABLE IF NOT EXISTS conversations(
+              user_id TEXT NOT NULL,
+              conversation_id TEXT NOT NULL,
+              turns INTEGER NOT NULL,
+              PRIMARY KEY(user_id, conversation_id))""";
+    private static final String OUTBOX = """
+            CREATE TABLE IF NOT EXISTS outbox_events(
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              type TEXT NOT NULL,
+              payload TEXT NOT NULL,
+              created_at INTEGER NOT NULL,
+              delivered_at INTEGER)""";
+    private static final String OUTBOX_INDEX =
+            "CREATE INDEX IF NOT EXISTS outbox_pending ON outbox_events(delivered_at, id)";
+    private static final String NEXT_TURN = "INSERT INTO conversations(user_id, conversation_id, turns) "
+            + "VALUES (?, ?, 1) ON CONFLICT(user_id, conversation_id) DO UPDATE SET turns = turns + 1 RETURNING turns";
+    private static final String INSERT_EVENT =
+            "INSERT INTO outbox_events(type, payload, created_at) VALUES (?, ?, ?)";
     private static final String RECENT = "SELECT role, text FROM turns WHERE user_id = ? AND conversation_id = ? "
             + "ORDER BY id DESC LIMIT ?";
     private static final String INSERT = "INSERT INTO turns(conversation_id, user_id, role, text, task_id, created_at) "
@@ -55,35 +70,22 @@ public final class SqliteShortTermMemory implements ShortTermMemory {
      * @return the store
      */
     public static SqliteShortTermMemory open(MemorySettings settings) {
-        Path file = settings.dbPath().toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("dialog.memory.db-path: cannot create the folder of " + file, e);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("dialog-memory");
-        config.setJdbcUrl("jdbc:sqlite:" + file);
-        config.setMaximumPoolSize(1);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("busy_timeout", "5000");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = SqliteFile.pool(settings.dbPath(), "dialog-memory");
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(SCHEMA);
-            statement.execute(INDEX);
+            for (String ddl : List.of(SCHEMA, INDEX, CONVERSATIONS, OUTBOX, OUTBOX_INDEX)) {
+                statement.execute(ddl);
+            }
         } catch (SQLException e) {
             pool.close();
-            throw new IllegalStateException("dialog.memory.db-path: cannot create the schema in " + file, e);
+            throw new IllegalStateException("dialog.memory.db-path: cannot create the schema in "
+                    + settings.dbPath().toAbsolutePath(), e);
         }
         return new SqliteShortTermMemory(pool, settings);
     }
 
     @Override
     public List<MemoryTurn> recent(ConversationKey key) {
-        if (settings.contextTurns() == 0) {
+        if (!settings.enabled() || settings.contextTurns() == 0) {
             return List.of();
         }
         try (Connection connection = pool.getConnection();
@@ -105,20 +107,25 @@ public final class SqliteShortTermMemory implements ShortTermMemory {
     }
 
     @Override
-    public void remember(ConversationKey key, String taskId, String userText, String reply) {
+    public int remember(ConversationKey key, String taskId, String userText, String reply, TurnEvents events) {
         String user = userText == null ? "" : userText.trim();
         String assistant = reply == null ? "" : reply.trim();
         if (user.isEmpty() && assistant.isEmpty()) {
-            return;
+            return 0;
         }
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                insert(connection, key, taskId, "user", user);
-                insert(connection, key, taskId, "assistant", assistant);
-                prune(connection, key);
+                int turn = nextTurn(connection, key);
+                if (settings.enabled()) {
+                    insert(connection, key, taskId, "user", user);
+                    insert(connection, key, taskId, "assistant", assistant);
+                    prune(connection, key);
+                }
+                record(connection, events.of(turn));
                 connection.commit();
-            } catch (SQLException e) {
+                return turn;
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
@@ -126,6 +133,33 @@ public final class SqliteShortTermMemory implements ShortTermMemory {
             }
         } catch (SQLException e) {
             throw new MemoryUnavailableException("cannot write short-term memory", e);
+        }
+    }
+
+    private static int nextTurn(Connection connection, ConversationKey key) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement(NEXT_TURN)) {
+            next.setString(1, key.userId());
+            next.setString(2, key.conversationId());
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static void record(Connection connection, List<OutboxEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            long now = System.currentTimeMillis() / 1000;
+            for (OutboxEvent event : events) {
+                insert.setString(1, event.type());
+                insert.setString(2, event.payload());
+                insert.setLong(3, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -24,6 +24,7 @@ public final class TurnRunner {
     private final PromptAssembler prompts;
     private final Responder responder;
     private final ShortTermMemory memory;
+    private final OutboxEnvelopes envelopes;
     private final TurnObserver observer;
     private final ConversationLocks locks = new ConversationLocks();
 
@@ -32,13 +33,16 @@ public final class TurnRunner {
      *
      * @param prompts builds prompts
      * @param responder writes replies
-     * @param memory short-term memory (owned by the caller)
+     * @param memory short-term memory and the outbox (owned by the caller)
+     * @param envelopes the outbox events each stored turn causes
      * @param observer hears how turns end
      */
-    public TurnRunner(PromptAssembler prompts, Responder responder, ShortTermMemory memory, TurnObserver observer) {
+    public TurnRunner(PromptAssembler prompts, Responder responder, ShortTermMemory memory, OutboxEnvelopes envelopes,
+                      TurnObserver observer) {
         this.prompts = prompts;
         this.responder = responder;
         this.memory = memory;
+        this.envelopes = envelopes;
         this.observer = observer;
     }
 
@@ -82,7 +86,7 @@ public final class TurnRunner {
         try {
             listener.onDone(result);
         } finally {
-            remember(key, request, result.reply());
+            remember(key, request, result.reply(), stats);
             lock.unlock();
         }
         observer.completed(stats);
@@ -91,7 +95,7 @@ public final class TurnRunner {
 
     private TurnResult failed(ConversationKey key, TurnRequest request, Progress progress, RuntimeException e) {
         if (progress.delivered()) {
-            remember(key, request, progress.reply());
+            remember(key, request, progress.reply(), progress.stats(System.nanoTime(), responder.source()));
         }
         observer.failed(e);
         throw e;
@@ -110,9 +114,9 @@ public final class TurnRunner {
         }
     }
 
-    private void remember(ConversationKey key, TurnRequest request, String reply) {
+    private void remember(ConversationKey key, TurnRequest request, String reply, TurnStats stats) {
         try {
-            memory.remember(key, request.taskId(), request.text(), reply);
+            memory.remember(key, request.taskId(), request.text(), reply, envelopes.of(request, reply, stats));
         } catch (MemoryUnavailableException e) {
             LOG.log(Level.WARNING, "turn not remembered: " + e.getMessage(), e);
         }

@@ -56,7 +56,8 @@ class TurnRunnerTest {
 
     @Test
     void systemPromptFromMetaReplacesThePersona() throws InterruptedException {
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), TurnObserver.NONE);
+        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
+                TurnObserver.NONE);
         run(runner, turn("hi", Map.of("system_prompt", "You are a pirate.")));
         JsonNode messages = fake.awaitRequests(1, Duration.ofSeconds(5)).getFirst().path("messages");
         assertThat(messages.size(), is(2));
@@ -66,7 +67,8 @@ class TurnRunnerTest {
 
     @Test
     void langAddsALanguageHintAfterThePersona() throws InterruptedException {
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), TurnObserver.NONE);
+        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
+                TurnObserver.NONE);
         run(runner, turn("hi", Map.of("lang", "zh")));
         JsonNode messages = fake.awaitRequests(1, Duration.ofSeconds(5)).getFirst().path("messages");
         assertThat(messages.path(0).path("content").asText(), is("You are Test Persona."));
@@ -78,7 +80,8 @@ class TurnRunnerTest {
     @Test
     void measuresTheTurn() {
         fake.enqueue(Reply.of("Hello", " big world").firstTokenAfter(Duration.ofMillis(60)));
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), TurnObserver.NONE);
+        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
+                TurnObserver.NONE);
         Recorder recorder = run(runner, turn("hi", Map.of()));
         TurnStats stats = recorder.result.stats();
         assertThat(recorder.result.reply(), is("Hello big world"));
@@ -91,7 +94,7 @@ class TurnRunnerTest {
     @Test
     void scriptedReplySaysSoInChineseByDefault() {
         TurnRunner runner = new TurnRunner(prompts, new ScriptedResponder(Duration.ZERO),
-                new DisabledShortTermMemory(), TurnObserver.NONE);
+                new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED, TurnObserver.NONE);
         Recorder recorder = run(runner, turn("你好", Map.of()));
         assertThat(recorder.result.reply(), containsString("你说「你好」"));
         assertThat(recorder.result.reply(), containsString("（提示：尚未配置大语言模型，这是预设回复。）"));
@@ -103,7 +106,7 @@ class TurnRunnerTest {
     @Test
     void scriptedReplyFollowsTheRequestedLanguage() {
         TurnRunner runner = new TurnRunner(prompts, new ScriptedResponder(Duration.ZERO),
-                new DisabledShortTermMemory(), TurnObserver.NONE);
+                new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED, TurnObserver.NONE);
         Recorder recorder = run(runner, turn("test", Map.of("lang", "en")));
         assertThat(recorder.result.reply(), startsWith("You said: 'test'."));
         assertThat(recorder.result.reply().trim(), containsString("(Note: no language model is configured; "
@@ -111,11 +114,39 @@ class TurnRunnerTest {
     }
 
     @Test
-    void aCancelledTurnStopsPromptlyAndRemembersWhatWasDelivered() {
-        fake.enqueue(Reply.of("first", " second", " third").spacedBy(Duration.ofSeconds(5)));
+    void aBargeInEndsTheTurnNormallyWithWhatWasDeliveredBeforeIt() {
+        fake.enqueue(Reply.of("first", " second", " third").spacedBy(Duration.ofSeconds(30)));
         try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
                 new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
-            TurnRunner runner = new TurnRunner(prompts, llm, memory, TurnObserver.NONE);
+            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+            Cancellation cancellation = new Cancellation();
+            List<TurnResult> done = new ArrayList<>();
+            TurnResult result = runner.run(turn("go", Map.of()), new TurnListener() {
+                @Override
+                public void onDelta(String delta) {
+                    Thread.ofVirtual().start(cancellation::stop);
+                }
+
+                @Override
+                public void onDone(TurnResult finished) {
+                    done.add(finished);
+                }
+            }, cancellation);
+            assertThat(result.stopped(), is(true));
+            assertThat(result.reply(), is("first"));
+            assertThat(done, contains(result));
+            assertThat(memory.recent(new ConversationKey("user-1", "conv-1")),
+                    contains(new MemoryTurn("user", "go"), new MemoryTurn("assistant", "first")));
+        }
+    }
+
+    @Test
+    void aCancelledTurnStopsPromptlyAndRemembersWhatWasDelivered() {
+        // without a prompt cancellation the turn would wait 30 s for the next token; the bound is loose for busy CI
+        fake.enqueue(Reply.of("first", " second", " third").spacedBy(Duration.ofSeconds(30)));
+        try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
+                new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
+            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
             Cancellation cancellation = new Cancellation();
             long start = System.nanoTime();
             assertThrows(TurnCancelledException.class, () -> runner.run(turn("go", Map.of()), new TurnListener() {
@@ -128,7 +159,7 @@ class TurnRunnerTest {
                 public void onDone(TurnResult result) {
                 }
             }, cancellation));
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis(), is(lessThan(2000L)));
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis(), is(lessThan(15_000L)));
             assertThat(memory.recent(new ConversationKey("user-1", "conv-1")),
                     contains(new MemoryTurn("user", "go"), new MemoryTurn("assistant", "first")));
         }
@@ -139,7 +170,7 @@ class TurnRunnerTest {
         fake.defaultReply(Reply.error(500));
         try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
                 new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
-            TurnRunner runner = new TurnRunner(prompts, llm, memory, TurnObserver.NONE);
+            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
             assertThrows(ModelUnavailableException.class, () -> run(runner, turn("go", Map.of())));
             assertThat(memory.recent(new ConversationKey("user-1", "conv-1")), is(empty()));
         }
