@@ -15,6 +15,8 @@ import dev.freeagent.vtuber.dialog.chat.ChatRoutes;
 import dev.freeagent.vtuber.dialog.chat.DialogGrpcService;
 import dev.freeagent.vtuber.dialog.chat.HealthRoutes;
 import dev.freeagent.vtuber.dialog.llm.LlmClient;
+import dev.freeagent.vtuber.dialog.ltm.LtmRecallClient;
+import dev.freeagent.vtuber.dialog.ltm.RecallSettings;
 import dev.freeagent.vtuber.dialog.llm.LlmSettings;
 import dev.freeagent.vtuber.dialog.memory.DisabledShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.MemorySettings;
@@ -22,6 +24,7 @@ import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
 import dev.freeagent.vtuber.dialog.outbox.OutboxRelay;
 import dev.freeagent.vtuber.dialog.outbox.OutboxSettings;
+import dev.freeagent.vtuber.dialog.turn.LongTermRecall;
 import dev.freeagent.vtuber.dialog.turn.OutboxEnvelopes;
 import dev.freeagent.vtuber.dialog.turn.Persona;
 import dev.freeagent.vtuber.dialog.turn.PromptAssembler;
@@ -89,8 +92,9 @@ public final class Main {
                 owned.add(OutboxRelay.start(memorySettings.dbPath(), redis, outbox));
             }
             Responder responder = responder(llm, wordDelay, owned);
+            LongTermRecall recall = recall(RecallSettings.from(own.get("ltm")), owned);
             TurnRunner runner = new TurnRunner(new PromptAssembler(persona), responder, memory,
-                    outbox.enabled() ? OutboxEnvelopes.ENABLED : OutboxEnvelopes.DISABLED,
+                    outbox.enabled() ? OutboxEnvelopes.ENABLED : OutboxEnvelopes.DISABLED, recall,
                     new TurnMeters(responder.source()));
             WebServerConfig.Builder server = ServiceServer.builder(own.get("host").asString().orElse("0.0.0.0"),
                     own.get("port").asInt().orElse(8100), List.of(new MemoryHealthCheck(memory)));
@@ -117,6 +121,16 @@ public final class Main {
         LOG.log(Level.WARNING, "No language model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL, and leave "
                 + "ENABLE_REAL_LLM unset or true): replies are scripted.");
         return new ScriptedResponder(wordDelay);
+    }
+
+    private static LongTermRecall recall(RecallSettings settings, List<AutoCloseable> owned) {
+        if (!settings.active()) {
+            LOG.log(Level.INFO, "long-term memory is not consulted (set LTM_BASE_URL to the ltm service)");
+            return LongTermRecall.NONE;
+        }
+        LtmRecallClient client = new LtmRecallClient(settings);
+        owned.add(client);
+        return client;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

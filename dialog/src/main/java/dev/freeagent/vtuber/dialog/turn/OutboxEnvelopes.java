@@ -12,7 +12,7 @@ import dev.freeagent.vtuber.dialog.memory.TurnEvents;
  * user said and the reply, for long-term memory) and {@code AnalyticsChatStats}. The correlation id is
  * {@code <conversation>#<turn>} with the turn's real number in its conversation, so a redelivered event is
  * recognised by every consumer. Two fields are ours: {@code userId} (long-term memory is per user) and
- * {@code lang}.
+ * {@code lang}. Turns of the anonymous user cause no {@code LtmWriteRequested}.
  */
 public final class OutboxEnvelopes {
     /** Records no events ({@code dialog.outbox.enabled=false}). */
@@ -55,8 +55,10 @@ public final class OutboxEnvelopes {
                 chat.putNull("ttft_ms");
             }
             chat.put("tokens", stats.tokens());
-            return List.of(new OutboxEvent("LtmWriteRequested", Json.write(ltm)),
-                    new OutboxEvent("AnalyticsChatStats", Json.write(chat)));
+            OutboxEvent chatStats = new OutboxEvent("AnalyticsChatStats", Json.write(chat));
+            // a user nobody identified is everyone without a name: nothing of theirs is remembered for the others
+            return TurnRequest.ANONYMOUS.equals(request.userId()) ? List.of(chatStats)
+                    : List.of(new OutboxEvent("LtmWriteRequested", Json.write(ltm)), chatStats);
         };
     }
 

@@ -9,7 +9,8 @@ import dev.freeagent.vtuber.dialog.memory.MemoryTurn;
 /**
  * Builds a turn's prompt, in order: the persona (or {@code meta.system_prompt}, which replaces it for that turn,
  * as upstream callers expect), a language hint when {@code meta.lang} is set, the short-term history oldest
- * first, then the user's message. The user's message appears once: it is stored only after the turn.
+ * first, the user's long-term memories as one system message ({@code Relevant memories:}, contract §5.5), then
+ * the user's message. The user's message appears once: it is stored only after the turn.
  * Thread-safe.
  */
 public final class PromptAssembler {
@@ -29,17 +30,29 @@ public final class PromptAssembler {
      *
      * @param request the turn
      * @param history earlier messages of the conversation, oldest first
+     * @param memories what long-term memory recalled about the user, best first
      * @return what the responder needs
      */
-    public ReplyRequest assemble(TurnRequest request, List<MemoryTurn> history) {
-        List<ChatMessage> messages = new ArrayList<>(history.size() + 3);
+    public ReplyRequest assemble(TurnRequest request, List<MemoryTurn> history, List<String> memories) {
+        List<ChatMessage> messages = new ArrayList<>(history.size() + 4);
         messages.add(ChatMessage.system(request.systemPrompt().orElse(persona.prompt())));
         request.lang().ifPresent(lang -> messages.add(ChatMessage.system(languageHint(lang))));
         for (MemoryTurn turn : history) {
             messages.add(new ChatMessage(turn.role(), turn.text()));
         }
+        if (!memories.isEmpty()) {
+            messages.add(ChatMessage.system(relevantMemories(memories)));
+        }
         messages.add(ChatMessage.user(request.text()));
         return new ReplyRequest(request.conversationId(), request.text(), request.lang(), messages);
+    }
+
+    private static String relevantMemories(List<String> memories) {
+        StringBuilder text = new StringBuilder("Relevant memories:");
+        for (int i = 0; i < memories.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(memories.get(i));
+        }
+        return text.toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.freeagent.vtuber.dialog.turn;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.freeagent.vtuber.dialog.DialogException;
@@ -25,6 +26,7 @@ public final class TurnRunner {
     private final Responder responder;
     private final ShortTermMemory memory;
     private final OutboxEnvelopes envelopes;
+    private final LongTermRecall recall;
     private final TurnObserver observer;
     private final ConversationLocks locks = new ConversationLocks();
 
@@ -35,14 +37,16 @@ public final class TurnRunner {
      * @param responder writes replies
      * @param memory short-term memory and the outbox (owned by the caller)
      * @param envelopes the outbox events each stored turn causes
+     * @param recall long-term memory of each user
      * @param observer hears how turns end
      */
     public TurnRunner(PromptAssembler prompts, Responder responder, ShortTermMemory memory, OutboxEnvelopes envelopes,
-                      TurnObserver observer) {
+                      LongTermRecall recall, TurnObserver observer) {
         this.prompts = prompts;
         this.responder = responder;
         this.memory = memory;
         this.envelopes = envelopes;
+        this.recall = recall;
         this.observer = observer;
     }
 
@@ -70,7 +74,12 @@ public final class TurnRunner {
         ConversationKey key = request.conversation();
         Progress progress = new Progress(start, listener, cancellation);
         try {
-            ReplyRequest reply = prompts.assemble(request, recent(key));
+            // long-term recall (bounded by its deadline) runs while short-term memory is read
+            CompletableFuture<List<String>> memories = recall == LongTermRecall.NONE
+                    ? CompletableFuture.completedFuture(List.of())
+                    : CompletableFuture.supplyAsync(() -> recall.recall(request),
+                            task -> Thread.ofVirtual().name("ltm-recall").start(task));
+            ReplyRequest reply = prompts.assemble(request, recent(key), memories.join());
             responder.respond(reply, progress::deliver, cancellation);
         } catch (TurnCancelledException e) {
             if (!cancellation.isStopped()) {

@@ -15,6 +15,7 @@ import dev.freeagent.vtuber.dialog.memory.ConversationKey;
 import dev.freeagent.vtuber.dialog.memory.DisabledShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.MemorySettings;
 import dev.freeagent.vtuber.dialog.memory.MemoryTurn;
+import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,11 @@ class TurnRunnerTest {
         return new TurnRequest("task-1", "conv-1", "user-1", 0, text, meta);
     }
 
+    private TurnRunner runner(Responder responder, ShortTermMemory memory) {
+        return new TurnRunner(prompts, responder, memory, OutboxEnvelopes.DISABLED, LongTermRecall.NONE,
+                TurnObserver.NONE);
+    }
+
     private static Recorder run(TurnRunner runner, TurnRequest request) {
         Recorder recorder = new Recorder();
         runner.run(request, recorder, new Cancellation());
@@ -56,8 +62,7 @@ class TurnRunnerTest {
 
     @Test
     void systemPromptFromMetaReplacesThePersona() throws InterruptedException {
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
-                TurnObserver.NONE);
+        TurnRunner runner = runner(llm, new DisabledShortTermMemory());
         run(runner, turn("hi", Map.of("system_prompt", "You are a pirate.")));
         JsonNode messages = fake.awaitRequests(1, Duration.ofSeconds(5)).getFirst().path("messages");
         assertThat(messages.size(), is(2));
@@ -67,8 +72,7 @@ class TurnRunnerTest {
 
     @Test
     void langAddsALanguageHintAfterThePersona() throws InterruptedException {
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
-                TurnObserver.NONE);
+        TurnRunner runner = runner(llm, new DisabledShortTermMemory());
         run(runner, turn("hi", Map.of("lang", "zh")));
         JsonNode messages = fake.awaitRequests(1, Duration.ofSeconds(5)).getFirst().path("messages");
         assertThat(messages.path(0).path("content").asText(), is("You are Test Persona."));
@@ -78,10 +82,28 @@ class TurnRunnerTest {
     }
 
     @Test
+    void recalledMemoriesOfTheUserComeBeforeTheMessage() throws InterruptedException {
+        List<TurnRequest> asked = new ArrayList<>();
+        LongTermRecall recall = request -> {
+            asked.add(request);
+            return List.of("The user loves chocolate cake.", "The user lives in Lyon.");
+        };
+        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
+                recall, TurnObserver.NONE);
+        run(runner, turn("what should I bake?", Map.of()));
+        JsonNode messages = fake.awaitRequests(1, Duration.ofSeconds(5)).getFirst().path("messages");
+        assertThat(messages.size(), is(3));
+        assertThat(messages.path(1).path("role").asText(), is("system"));
+        assertThat(messages.path(1).path("content").asText(), is("Relevant memories:\n"
+                + "1. The user loves chocolate cake.\n2. The user lives in Lyon."));
+        assertThat(messages.path(2).path("content").asText(), is("what should I bake?"));
+        assertThat(asked.getFirst().userId(), is("user-1"));
+    }
+
+    @Test
     void measuresTheTurn() {
         fake.enqueue(Reply.of("Hello", " big world").firstTokenAfter(Duration.ofMillis(60)));
-        TurnRunner runner = new TurnRunner(prompts, llm, new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED,
-                TurnObserver.NONE);
+        TurnRunner runner = runner(llm, new DisabledShortTermMemory());
         Recorder recorder = run(runner, turn("hi", Map.of()));
         TurnStats stats = recorder.result.stats();
         assertThat(recorder.result.reply(), is("Hello big world"));
@@ -93,8 +115,7 @@ class TurnRunnerTest {
 
     @Test
     void scriptedReplySaysSoInChineseByDefault() {
-        TurnRunner runner = new TurnRunner(prompts, new ScriptedResponder(Duration.ZERO),
-                new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+        TurnRunner runner = runner(new ScriptedResponder(Duration.ZERO), new DisabledShortTermMemory());
         Recorder recorder = run(runner, turn("你好", Map.of()));
         assertThat(recorder.result.reply(), containsString("你说「你好」"));
         assertThat(recorder.result.reply(), containsString("（提示：尚未配置大语言模型，这是预设回复。）"));
@@ -105,8 +126,7 @@ class TurnRunnerTest {
 
     @Test
     void scriptedReplyFollowsTheRequestedLanguage() {
-        TurnRunner runner = new TurnRunner(prompts, new ScriptedResponder(Duration.ZERO),
-                new DisabledShortTermMemory(), OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+        TurnRunner runner = runner(new ScriptedResponder(Duration.ZERO), new DisabledShortTermMemory());
         Recorder recorder = run(runner, turn("test", Map.of("lang", "en")));
         assertThat(recorder.result.reply(), startsWith("You said: 'test'."));
         assertThat(recorder.result.reply().trim(), containsString("(Note: no language model is configured; "
@@ -118,7 +138,7 @@ class TurnRunnerTest {
         fake.enqueue(Reply.of("first", " second", " third").spacedBy(Duration.ofSeconds(30)));
         try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
                 new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
-            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+            TurnRunner runner = runner(llm, memory);
             Cancellation cancellation = new Cancellation();
             List<TurnResult> done = new ArrayList<>();
             TurnResult result = runner.run(turn("go", Map.of()), new TurnListener() {
@@ -146,7 +166,7 @@ class TurnRunnerTest {
         fake.enqueue(Reply.of("first", " second", " third").spacedBy(Duration.ofSeconds(30)));
         try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
                 new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
-            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+            TurnRunner runner = runner(llm, memory);
             Cancellation cancellation = new Cancellation();
             long start = System.nanoTime();
             assertThrows(TurnCancelledException.class, () -> runner.run(turn("go", Map.of()), new TurnListener() {
@@ -170,7 +190,7 @@ class TurnRunnerTest {
         fake.defaultReply(Reply.error(500));
         try (SqliteShortTermMemory memory = SqliteShortTermMemory.open(
                 new MemorySettings(true, dir.resolve("m.sqlite"), 20, 200))) {
-            TurnRunner runner = new TurnRunner(prompts, llm, memory, OutboxEnvelopes.DISABLED, TurnObserver.NONE);
+            TurnRunner runner = runner(llm, memory);
             assertThrows(ModelUnavailableException.class, () -> run(runner, turn("go", Map.of())));
             assertThat(memory.recent(new ConversationKey("user-1", "conv-1")), is(empty()));
         }
