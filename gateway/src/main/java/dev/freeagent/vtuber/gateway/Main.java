@@ -9,6 +9,8 @@ import dev.freeagent.vtuber.common.config.ServiceConfig;
 import dev.freeagent.vtuber.common.grpc.GrpcChannels;
 import dev.freeagent.vtuber.common.server.Service;
 import dev.freeagent.vtuber.common.server.ServiceServer;
+import dev.freeagent.vtuber.gateway.asr.AsrService;
+import dev.freeagent.vtuber.gateway.asr.AsrSettings;
 import dev.freeagent.vtuber.gateway.control.OutputStopClient;
 import dev.freeagent.vtuber.gateway.control.StopService;
 import dev.freeagent.vtuber.gateway.proxy.BackendDialer;
@@ -25,8 +27,8 @@ import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 
 /**
- * Starts the gateway: the WebSocket proxy to input and output, {@code /control/stop} over gRPC to output, and
- * the status routes.
+ * Starts the gateway: the WebSocket proxy to input and output, {@code /control/stop} over gRPC to output,
+ * {@code /api/asr} over gRPC to dialog, and the status routes.
  */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -58,6 +60,7 @@ public final class Main {
         ConnectionRegistry registry = new ConnectionRegistry();
         BackendDialer dialer = new BackendDialer();
         ManagedChannel output = GrpcChannels.open(settings.outputUrl());
+        ManagedChannel dialog = GrpcChannels.open(settings.dialogUrl());
 
         WebServerConfig.Builder server = ServiceServer.builder(settings.host(), settings.port(), List.of())
                 .addProtocol(WsConfig.builder()
@@ -70,9 +73,13 @@ public final class Main {
         server.addRouting(sockets)
                 .routing(http -> http.addFilter(CorsFilter.of(settings.corsOrigins()))
                         .register(new StatusService(registry, settings.inputUrl(), settings.outputUrl()))
-                        .register("/control", new StopService(new OutputStopClient(output, settings.stopTimeout()))));
+                        .register("/control", new StopService(new OutputStopClient(output, settings.stopTimeout())))
+                        .register("/api", new AsrService(AsrSettings.from(config.get("gateway.asr")), dialog)));
 
-        AutoCloseable channelCloser = () -> output.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+        AutoCloseable channelCloser = () -> {
+            dialog.shutdownNow();
+            output.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+        };
         // open proxies close (1001 to clients, close frames to backends) before Helidon drops their sockets
         return new Service("gateway", server.build().start(), List.of(registry), List.of(channelCloser, dialer));
     }
