@@ -72,7 +72,9 @@ public final class LocalSystem implements AutoCloseable {
         }
         RedisLink link = RedisLink.open(redis);
         started.add(link);
-        register(dev.freeagent.vtuber.ltm.Main.start(load(wiring), link));
+        Service ltm = register(dev.freeagent.vtuber.ltm.Main.start(load(wiring), link));
+        wiring.putIfAbsent("workers.ltm.url", ltm.url("http"));
+        wiring.putIfAbsent("dialog.ltm.base-url", ltm.url("http"));
         register(dev.freeagent.vtuber.workers.Main.start(load(wiring), link));
         Service dialog = register(dev.freeagent.vtuber.dialog.Main.start(load(wiring), link));
         Service output = register(dev.freeagent.vtuber.output.Main.start(load(wiring), link));
