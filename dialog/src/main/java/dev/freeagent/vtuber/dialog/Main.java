@@ -11,9 +11,11 @@ import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.common.redis.RedisSettings;
 import dev.freeagent.vtuber.common.server.Service;
 import dev.freeagent.vtuber.common.server.ServiceServer;
+import dev.freeagent.vtuber.common.session.SessionDirectory;
 import dev.freeagent.vtuber.dialog.chat.ChatRoutes;
 import dev.freeagent.vtuber.dialog.chat.DialogGrpcService;
 import dev.freeagent.vtuber.dialog.chat.HealthRoutes;
+import dev.freeagent.vtuber.dialog.chat.TtsMockRoutes;
 import dev.freeagent.vtuber.dialog.llm.LlmClient;
 import dev.freeagent.vtuber.dialog.ltm.LtmRecallClient;
 import dev.freeagent.vtuber.dialog.ltm.RecallSettings;
@@ -24,6 +26,14 @@ import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
 import dev.freeagent.vtuber.dialog.outbox.OutboxRelay;
 import dev.freeagent.vtuber.dialog.outbox.OutboxSettings;
+import dev.freeagent.vtuber.dialog.speech.SpeechIngestClient;
+import dev.freeagent.vtuber.dialog.speech.SplitterSettings;
+import dev.freeagent.vtuber.dialog.speech.Voice;
+import dev.freeagent.vtuber.dialog.tts.MockSettings;
+import dev.freeagent.vtuber.dialog.tts.MockSynthesizer;
+import dev.freeagent.vtuber.dialog.tts.TtsProvider;
+import dev.freeagent.vtuber.dialog.tts.TtsProviders;
+import dev.freeagent.vtuber.dialog.tts.TtsSettings;
 import dev.freeagent.vtuber.dialog.turn.LongTermRecall;
 import dev.freeagent.vtuber.dialog.turn.OutboxEnvelopes;
 import dev.freeagent.vtuber.dialog.turn.Persona;
@@ -93,17 +103,19 @@ public final class Main {
             }
             Responder responder = responder(llm, wordDelay, owned);
             LongTermRecall recall = recall(RecallSettings.from(own.get("ltm")), owned);
+            Voice voice = voice(own.get("tts"), redis, owned);
             TurnRunner runner = new TurnRunner(new PromptAssembler(persona), responder, memory,
                     outbox.enabled() ? OutboxEnvelopes.ENABLED : OutboxEnvelopes.DISABLED, recall,
                     new TurnMeters(responder.source()));
             WebServerConfig.Builder server = ServiceServer.builder(own.get("host").asString().orElse("0.0.0.0"),
                     own.get("port").asInt().orElse(8100), List.of(new MemoryHealthCheck(memory)));
             ServiceServer.addGrpc(server, GrpcRouting.builder()
-                    .service(DialogProto.getDescriptor(), new DialogGrpcService(runner)));
+                    .service(DialogProto.getDescriptor(), new DialogGrpcService(runner, voice)));
             String llmKind = responder instanceof LlmClient ? "openai-compatible" : "scripted";
             server.routing(routing -> routing
-                    .register(new HealthRoutes(own.get("tts.provider").asString().orElse("mock"), llmKind))
-                    .register(new ChatRoutes(runner)));
+                    .register(new HealthRoutes(voice.provider(), null, outbox.enabled(), llmKind))
+                    .register(new ChatRoutes(runner, voice))
+                    .register(new TtsMockRoutes(voice)));
             return new Service("dialog", server.build().start(), owned);
         } catch (RuntimeException e) {
             owned.reversed().forEach(Main::closeQuietly);
@@ -121,6 +133,20 @@ public final class Main {
         LOG.log(Level.WARNING, "No language model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL, and leave "
                 + "ENABLE_REAL_LLM unset or true): replies are scripted.");
         return new ScriptedResponder(wordDelay);
+    }
+
+    private static Voice voice(Config tts, RedisLink redis, List<AutoCloseable> owned) {
+        TtsProvider provider = TtsProviders.create(TtsSettings.from(tts));
+        owned.add(provider);
+        SpeechIngestClient outlet = new SpeechIngestClient(SessionDirectory.create(redis)::await);
+        owned.add(outlet);
+        boolean enabled = tts.get("streaming").asBoolean().orElse(true);
+        if (!enabled) {
+            LOG.log(Level.INFO, "replies are not spoken (SYNC_TTS_STREAMING=false)");
+        }
+        return new Voice(enabled, outlet, provider, new MockSynthesizer(MockSettings.from(tts)),
+                SplitterSettings.from(tts.get("splitter")),
+                Duration.ofMillis(tts.get("session-wait-ms").asLong().orElse(3000L)));
     }
 
     private static LongTermRecall recall(RecallSettings settings, List<AutoCloseable> owned) {

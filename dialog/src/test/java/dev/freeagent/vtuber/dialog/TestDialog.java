@@ -60,6 +60,9 @@ public final class TestDialog {
         keys.put("dialog.llm.base-url", "");
         keys.put("dialog.llm.retry-backoff-seconds", "0");
         keys.put("dialog.scripted.word-delay-ms", "0");
+        // a deterministic voice; the outbox is tested on its own streams (OutboxRelayIT), not the machine's
+        keys.put("dialog.tts.provider", "tone");
+        keys.put("dialog.outbox.enabled", "false");
         keys.putAll(overrides);
         return ServiceConfig.load(keys, "dialog.yaml");
     }

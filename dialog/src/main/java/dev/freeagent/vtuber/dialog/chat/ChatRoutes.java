@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.dialog.DialogException;
+import dev.freeagent.vtuber.dialog.speech.ReplySpeaker;
+import dev.freeagent.vtuber.dialog.speech.Voice;
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
 import dev.freeagent.vtuber.dialog.turn.InvalidTurnException;
 import dev.freeagent.vtuber.dialog.turn.TurnCancelledException;
@@ -36,14 +38,17 @@ public final class ChatRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(ChatRoutes.class.getName());
 
     private final TurnRunner runner;
+    private final Voice voice;
 
     /**
      * Creates the routes.
      *
      * @param runner runs the turns
+     * @param voice speaks the reply when an output socket of the request's session is open
      */
-    public ChatRoutes(TurnRunner runner) {
+    public ChatRoutes(TurnRunner runner, Voice voice) {
         this.runner = runner;
+        this.voice = voice;
     }
 
     @Override
@@ -76,11 +81,17 @@ public final class ChatRoutes implements HttpService {
     }
 
     private void run(TurnRequest turn, SseEventWriter events) {
+        Cancellation cancellation = new Cancellation();
+        // external callers are spoken to only when an output socket of their session is already open
+        ReplySpeaker speaker = voice.speak(turn.taskId(), turn.taskId(), turn.lang().orElse(""),
+                new SseListener(events), cancellation, false, TaskThreads.of(turn.taskId()));
         try {
-            runner.run(turn, new SseListener(events), new Cancellation());
+            runner.run(turn, speaker, cancellation);
         } catch (TurnCancelledException e) {
+            speaker.abandon();
             LOG.log(Level.DEBUG, "turn cancelled: the SSE client went away");
         } catch (DialogException e) {
+            speaker.abandon();
             events.send("error", Json.object().put("message", e.getMessage()));
         }
     }

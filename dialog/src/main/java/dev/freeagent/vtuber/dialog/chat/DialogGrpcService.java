@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.freeagent.vtuber.dialog.DialogException;
+import dev.freeagent.vtuber.dialog.speech.ReplySpeaker;
+import dev.freeagent.vtuber.dialog.speech.Voice;
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
 import dev.freeagent.vtuber.dialog.turn.InvalidTurnException;
 import dev.freeagent.vtuber.dialog.turn.TurnCancelledException;
@@ -30,21 +32,25 @@ import io.helidon.logging.common.HelidonMdc;
 /**
  * {@code vtuber.dialog.v1.DialogService}: maps a {@link ChatRequest} to a {@link TurnRequest}, runs it on its own
  * virtual thread (so the HTTP/2 connection never waits for a turn, and the client's cancellation reaches the turn
- * at once), and streams {@link TextDelta}s, one {@link ChatDone}, then completes. Failures end the call with the
+ * at once), speaks the reply to the task's output socket, and streams {@link TextDelta}s, one {@link ChatDone},
+ * then completes. Failures end the call with the
  * status of {@link GrpcStatuses}.
  */
 public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImplBase {
     private static final System.Logger LOG = System.getLogger(DialogGrpcService.class.getName());
 
     private final TurnRunner runner;
+    private final Voice voice;
 
     /**
      * Creates the service.
      *
      * @param runner runs the turns
+     * @param voice speaks each reply to the output socket of its task
      */
-    public DialogGrpcService(TurnRunner runner) {
+    public DialogGrpcService(TurnRunner runner, Voice voice) {
         this.runner = runner;
+        this.voice = voice;
     }
 
     @Override
@@ -64,13 +70,19 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
 
     private void run(TurnRequest turn, ServerCallStreamObserver<ChatEvent> call, Cancellation cancellation) {
         HelidonMdc.set("task_id", turn.taskId());
+        // the client's output socket is named by the task id: the reply is spoken there
+        ReplySpeaker speaker = voice.speak(turn.taskId(), turn.taskId(), turn.lang().orElse(""),
+                new GrpcListener(call), cancellation, true, TaskThreads.of(turn.taskId()));
         try {
-            runner.run(turn, new GrpcListener(call), cancellation);
+            runner.run(turn, speaker, cancellation);
         } catch (TurnCancelledException e) {
+            speaker.abandon();
             LOG.log(Level.DEBUG, "turn cancelled by the client");
         } catch (DialogException e) {
+            speaker.abandon();
             call.onError(GrpcStatuses.of(e));
         } catch (RuntimeException e) {
+            speaker.abandon();
             LOG.log(Level.ERROR, "turn failed unexpectedly", e);
             call.onError(Status.INTERNAL.withDescription("The dialog engine failed unexpectedly.").asRuntimeException());
         } finally {
@@ -119,7 +131,9 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
             call.onNext(ChatEvent.newBuilder().setDone(ChatDone.newBuilder()
                     .setReply(result.reply())
                     .setTranscript(result.transcript())
-                    .setStats(wireStats)).build());
+                    .setStats(wireStats)
+                    .setStopped(result.stopped())
+                    .setSpoken(result.spoken())).build());
             call.onCompleted();
         }
     }

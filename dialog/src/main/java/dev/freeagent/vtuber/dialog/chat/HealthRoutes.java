@@ -16,19 +16,20 @@ public final class HealthRoutes implements HttpService {
     /**
      * Creates the routes; the answer is fixed for the life of the service.
      *
-     * @param ttsProvider the configured TTS provider name
+     * @param ttsProvider the TTS provider that speaks replies
+     * @param asrProvider the speech recogniser, or null when voice input is off
+     * @param asyncExt whether turns record outbox events ({@code ENABLE_ASYNC_EXT})
      * @param llm {@code "openai-compatible"} or {@code "scripted"}
      */
-    public HealthRoutes(String ttsProvider, String llm) {
+    public HealthRoutes(String ttsProvider, String asrProvider, boolean asyncExt, String llm) {
         ObjectNode health = Json.object();
         health.put("status", "ok");
         health.put("service", "dialog-engine");
         health.put("version", "0.1.0");
-        health.put("async_ext", false);
+        health.put("async_ext", asyncExt);
         health.put("tts_provider", ttsProvider);
-        // voice input arrives with the ASR issue; until then it is honestly off
-        health.put("asr_enabled", false);
-        health.putNull("asr_provider");
+        health.put("asr_enabled", asrProvider != null);
+        health.put("asr_provider", asrProvider);
         health.put("llm", llm);
         this.body = Json.write(health);
     }

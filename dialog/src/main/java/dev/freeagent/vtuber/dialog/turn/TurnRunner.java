@@ -89,7 +89,7 @@ public final class TurnRunner {
             return failed(key, request, progress, e);
         }
         TurnStats stats = progress.stats(System.nanoTime(), responder.source());
-        TurnResult result = new TurnResult(progress.reply(), request.text(), stats, cancellation.isStopped());
+        TurnResult result = new TurnResult(progress.reply(), request.text(), stats, cancellation.isStopped(), false);
         ReentrantLock lock = locks.of(key);
         lock.lock();
         try {
