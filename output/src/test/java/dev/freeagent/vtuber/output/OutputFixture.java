@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import dev.freeagent.vtuber.common.config.ServiceConfig;
+import dev.freeagent.vtuber.common.grpc.GrpcChannels;
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.common.redis.RedisSettings;
@@ -18,6 +19,7 @@ import dev.freeagent.vtuber.common.server.Service;
 import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.ManagedChannel;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -34,6 +36,8 @@ final class OutputFixture implements AutoCloseable {
     private final RedisSettings redisSettings;
     private RedisClient testClient;
     private StatefulRedisConnection<String, String> testConnection;
+    private ManagedChannel channel;
+    private ManagedChannel controlChannel;
 
     private OutputFixture(RedisSettings redisSettings, Map<String, String> overrides) {
         this.redisSettings = redisSettings;
@@ -49,6 +53,35 @@ final class OutputFixture implements AutoCloseable {
 
     WsTestClient socket(String taskId) throws Exception {
         return WsTestClient.open(http, service.url("ws") + "/ws/output/" + taskId);
+    }
+
+    /** A client socket that asks for streamed audio ({@code ?stream=1}). */
+    WsTestClient streamingSocket(String taskId) throws Exception {
+        return WsTestClient.open(http, service.url("ws") + "/ws/output/" + taskId + "?stream=1");
+    }
+
+    /** A gRPC channel to this instance, opened on first use and shut down with the fixture. */
+    ManagedChannel channel() {
+        if (channel == null) {
+            channel = GrpcChannels.open(service.url("http"));
+        }
+        return channel;
+    }
+
+    /**
+     * A second channel for OutputControl calls: a STOP comes from the gateway over a connection of its own, never
+     * behind dialog's speech frames.
+     */
+    ManagedChannel controlChannel() {
+        if (controlChannel == null) {
+            controlChannel = GrpcChannels.open(service.url("http"));
+        }
+        return controlChannel;
+    }
+
+    /** The address this instance registers in the session directory. */
+    String address() {
+        return "127.0.0.1:" + service.port();
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -113,6 +146,11 @@ final class OutputFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        for (ManagedChannel open : new ManagedChannel[] {channel, controlChannel}) {
+            if (open != null) {
+                open.shutdownNow();
+            }
+        }
         service.close();
         link.close();
         http.close();

@@ -11,6 +11,7 @@ import dev.freeagent.vtuber.proto.output.v1.OutputControlGrpc;
 import dev.freeagent.vtuber.proto.output.v1.StopOutcome;
 import dev.freeagent.vtuber.proto.output.v1.StopReply;
 import dev.freeagent.vtuber.proto.output.v1.StopRequest;
+import dev.freeagent.vtuber.proto.speech.v1.SpeechKind;
 import dev.freeagent.vtuber.common.testing.WsTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,8 @@ class OutputRoutesTest {
 
     @BeforeAll
     static void start() {
-        plain = OutputFixture.start(TestRedis.machine(), Map.of());
+        // the original's defaults (both flags off); ours are on (output.yaml)
+        plain = OutputFixture.start(TestRedis.machine(), Map.of("output.barge-in", "false", "output.streaming", "false"));
         bargeIn = OutputFixture.start(TestRedis.machine(), Map.of("output.barge-in", "yes",
                                                                   "output.streaming", "1"));
         plainChannel = GrpcChannels.open(plain.service().url("http"));
@@ -118,6 +120,19 @@ class OutputRoutesTest {
                 .stop(StopRequest.newBuilder().setSessionId("s-2").build());
         assertThat(reply.getOutcome(), is(StopOutcome.NOTHING_PLAYING));
         assertThat(reply.getDetail(), is("Nothing is playing for session s-2."));
+    }
+
+    @Test
+    void speechIsRefusedWithFailedPreconditionWhenStreamingIsDisabled() throws Exception {
+        String id = UUID.randomUUID().toString();
+        WsTestClient socket = plain.socket(id);
+        plain.awaitWaiting(id);
+
+        Status status = TestDialog.speak(plainChannel).open(id, SpeechKind.REPLY).ended();
+
+        assertThat(status.getCode(), is(Status.Code.FAILED_PRECONDITION));
+        assertThat(status.getDescription(), is("SYNC_TTS_STREAMING disabled"));
+        socket.socket().abort();
     }
 
     private static String statusQuietly(String id) {

@@ -27,6 +27,13 @@ class OutputSettingsTest {
     }
 
     @Test
+    void ourDefaultsStreamAndAllowBargeIn() {
+        OutputSettings settings = OutputSettings.from(ServiceConfig.load(Map.of(), "output.yaml"));
+        assertThat(settings.streaming(), is(true));
+        assertThat(settings.bargeIn(), is(true));
+    }
+
+    @Test
     void flagsAcceptUpstreamTruthyStringsAndTimeoutsAcceptFractions() {
         OutputSettings settings = OutputSettings.from(ServiceConfig.load(
                 Map.of("output.streaming", " ON ", "output.barge-in", "nope",

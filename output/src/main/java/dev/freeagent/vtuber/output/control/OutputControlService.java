@@ -9,7 +9,8 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * gRPC {@code vtuber.output.v1.OutputControl}: translates Stop calls to {@link BargeIn}.
+ * gRPC {@code vtuber.output.v1.OutputControl}: translates Stop calls to {@link BargeIn}. A STOP that the holding
+ * instance did not carry out answers UNAVAILABLE.
  */
 public final class OutputControlService extends OutputControlGrpc.OutputControlImplBase {
     private final BargeIn bargeIn;
@@ -30,16 +31,19 @@ public final class OutputControlService extends OutputControlGrpc.OutputControlI
             response.onError(Status.INVALID_ARGUMENT.withDescription("sessionId required").asRuntimeException());
             return;
         }
-        StopReply reply = switch (bargeIn.stop(sessionId)) {
-        case STOPPED -> reply(StopOutcome.STOPPED, "Stopped the speech of session " + sessionId + ".");
-        case NOTHING_PLAYING -> reply(StopOutcome.NOTHING_PLAYING, "Nothing is playing for session " + sessionId + ".");
-        case DISABLED -> reply(StopOutcome.BARGE_IN_DISABLED, "SYNC_TTS_BARGE_IN disabled");
+        StopResult result;
+        try {
+            result = bargeIn.stop(sessionId, request.getForwarded());
+        } catch (StopForwardingException e) {
+            response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        StopOutcome outcome = switch (result.outcome()) {
+        case STOPPED -> StopOutcome.STOPPED;
+        case NOTHING_PLAYING -> StopOutcome.NOTHING_PLAYING;
+        case DISABLED -> StopOutcome.BARGE_IN_DISABLED;
         };
-        response.onNext(reply);
+        response.onNext(StopReply.newBuilder().setOutcome(outcome).setDetail(result.detail()).build());
         response.onCompleted();
-    }
-
-    private static StopReply reply(StopOutcome outcome, String detail) {
-        return StopReply.newBuilder().setOutcome(outcome).setDetail(detail).build();
     }
 }

@@ -1,25 +1,27 @@
 package dev.freeagent.vtuber.output.control;
 
 /**
- * The speech streams this replica is playing, by session id. The TTS ingest (the voice issue)
- * implements it; until then nothing ever plays.
+ * The speech streams this instance plays, by session id (implemented by the speech relay).
  */
 @FunctionalInterface
 public interface SpeechSessions {
     /**
-     * A replica with no speech streams.
-     *
-     * @return sessions where nothing plays
-     */
-    static SpeechSessions none() {
-        return sessionId -> false;
-    }
-
-    /**
-     * Stops the session's speech: no audio frame reaches its client after this returns.
+     * Stops the session's speech on this instance: no audio frame reaches its client after this returns.
      *
      * @param sessionId the session (the task id of the client's output socket)
-     * @return true if something was playing and is now stopped
+     * @return what this instance found
      */
-    boolean stop(String sessionId);
+    LocalStop stop(String sessionId);
+
+    /**
+     * What a STOP found on this instance.
+     */
+    enum LocalStop {
+        /** A stream was playing and is now stopped. */
+        STOPPED,
+        /** The session's socket is here, but nothing is streaming to it. */
+        IDLE,
+        /** No socket of the session is here. */
+        NOT_HELD
+    }
 }

@@ -6,7 +6,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import dev.freeagent.vtuber.common.json.Json;
@@ -14,13 +13,11 @@ import dev.freeagent.vtuber.common.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Whole-file audio named by a legacy {@code audio_file} field, sent in 64 KiB slices (contract §4.2).
+ * Whole-file audio named by a legacy {@code audio_file} field, sent as {@link SlicedAudio} (contract §4.2).
  * A path from a message is never trusted: only regular files that are inside the data folder after
  * normalising and after following symbolic links are read.
  */
 final class LegacyAudio {
-    static final int SLICE = 65_536;
-
     private static final System.Logger LOG = System.getLogger(LegacyAudio.class.getName());
 
     private final Path dataDir;
@@ -73,23 +70,7 @@ final class LegacyAudio {
      */
     void send(String taskId, Path file, ClientSocket socket) {
         try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            long total = (size + SLICE - 1) / SLICE;
-            for (long k = 0; k < total; k++) {
-                byte[] slice = in.readNBytes(SLICE);
-                ObjectNode header = Json.object();
-                header.put("type", "audio_chunk");
-                header.put("task_id", taskId);
-                header.put("chunk_id", k);
-                header.put("total_chunks", total);
-                if (!socket.send(List.of(new Frame.Text(Json.write(header)), new Frame.Binary(slice)))) {
-                    return;
-                }
-            }
-            ObjectNode complete = Json.object();
-            complete.put("type", "audio_complete");
-            complete.put("task_id", taskId);
-            socket.send(Json.write(complete));
+            SlicedAudio.send(taskId, in, Files.size(file), socket);
         } catch (IOException e) {
             ObjectNode error = Json.object();
             error.put("type", "error");

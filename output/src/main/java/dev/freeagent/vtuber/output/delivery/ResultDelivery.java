@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.common.redis.RedisLink;
@@ -24,7 +25,8 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
  * closed): the socket subscribes to {@code task_response:{id}}, then reads the durable copy
  * {@code task_result:{id}} that input stores before publishing, so a result published before the socket
  * existed still arrives. The wait ends by a result, by the timeout (a timer, not the next message), or
- * as soon as the client leaves.
+ * as soon as the client leaves. A result that announces audio ({@code "audio": true}) keeps the socket open
+ * after the success frame until the session's speech ended, bounded by the speech timeout.
  */
 public final class ResultDelivery implements AutoCloseable {
     static final String RESULT_KEY_PREFIX = "task_result:";
@@ -34,6 +36,7 @@ public final class ResultDelivery implements AutoCloseable {
 
     private final RedisLink redis;
     private final Duration waitTimeout;
+    private final Duration speechTimeout;
     private final ScheduledExecutorService timers;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("output-delivery-", 0).factory());
@@ -41,9 +44,11 @@ public final class ResultDelivery implements AutoCloseable {
     private final ResultSubscriptions subscriptions;
     private final LegacyAudio legacyAudio;
 
-    private ResultDelivery(RedisLink redis, Duration waitTimeout, Path dataDir, ScheduledExecutorService timers) {
+    private ResultDelivery(RedisLink redis, Duration waitTimeout, Duration speechTimeout, Path dataDir,
+                           ScheduledExecutorService timers) {
         this.redis = redis;
         this.waitTimeout = waitTimeout;
+        this.speechTimeout = speechTimeout;
         this.timers = timers;
         this.subscriptions = new ResultSubscriptions(redis);
         this.legacyAudio = new LegacyAudio(dataDir);
@@ -54,13 +59,14 @@ public final class ResultDelivery implements AutoCloseable {
      *
      * @param redis the Redis link
      * @param waitTimeout how long a socket waits for its result
+     * @param speechTimeout how long a socket stays open after a result with audio for the speech to end
      * @param dataDir the folder legacy audio files must be in
      * @param timers a scheduler that only triggers timeouts (the work runs on virtual threads)
      * @return the delivery
      */
-    public static ResultDelivery create(RedisLink redis, Duration waitTimeout, Path dataDir,
+    public static ResultDelivery create(RedisLink redis, Duration waitTimeout, Duration speechTimeout, Path dataDir,
                                         ScheduledExecutorService timers) {
-        ResultDelivery delivery = new ResultDelivery(redis, waitTimeout, dataDir, timers);
+        ResultDelivery delivery = new ResultDelivery(redis, waitTimeout, speechTimeout, dataDir, timers);
         redis.addListener(delivery.new Dispatcher());
         return delivery;
     }
@@ -81,10 +87,11 @@ public final class ResultDelivery implements AutoCloseable {
      *
      * @param taskId task id from the path (already validated)
      * @param socket the client socket
+     * @param form how the client wants reply audio
      * @return the wait, empty when it already ended
      */
-    public Optional<TaskWait> open(String taskId, ClientSocket socket) {
-        TaskWait wait = new TaskWait(taskId, socket);
+    public Optional<TaskWait> open(String taskId, ClientSocket socket, AudioForm form) {
+        TaskWait wait = new TaskWait(taskId, socket, form);
         registry.register(wait);
         try {
             subscriptions.add(wait);
@@ -118,6 +125,27 @@ public final class ResultDelivery implements AutoCloseable {
             LOG.log(Level.DEBUG, "client left before its result: " + wait.taskId());
         }
         release(wait);
+    }
+
+    /**
+     * A speech stream for the socket opened: a result with audio now waits for it to end.
+     *
+     * @param wait the socket the speech goes to
+     */
+    public void speechStarted(TaskWait wait) {
+        wait.gate().started();
+    }
+
+    /**
+     * A speech stream for the socket ended (END, STOP_ACK or broken). Frames that must follow the success frame
+     * are sent now if the result is out, else when it goes out; the socket closes once its result is out and no
+     * speech plays any more.
+     *
+     * @param wait the socket the speech went to
+     * @param afterResult what the client gets after the success frame (the WAV of a file-form reply, an error)
+     */
+    public void speechEnded(TaskWait wait, Consumer<ClientSocket> afterResult) {
+        apply(wait, wait.gate().ended(afterResult));
     }
 
     /**
@@ -160,14 +188,22 @@ public final class ResultDelivery implements AutoCloseable {
                 finish(wait, Optional.of(errorFrame("Invalid response format")));
                 return;
             }
-            sendResult(wait, message);
-            finish(wait, Optional.empty());
+            if (sendResult(wait, message)) {
+                awaitSpeech(wait);
+            } else {
+                finish(wait, Optional.empty());
+            }
         } finally {
             HelidonMdc.remove(MDC_KEY);
         }
     }
 
-    private void sendResult(TaskWait wait, JsonNode message) {
+    /**
+     * Sends the translated result.
+     *
+     * @return true when the result announces audio that is still to come
+     */
+    private boolean sendResult(TaskWait wait, JsonNode message) {
         try {
             TaskResponseTranslator.Translation translation = TaskResponseTranslator.translate(wait.taskId(), message);
             wait.socket().send(Json.write(translation.frame()));
@@ -176,9 +212,37 @@ public final class ResultDelivery implements AutoCloseable {
                     .flatMap(legacyAudio::resolve)
                     .ifPresent(file -> legacyAudio.send(wait.taskId(), file, wait.socket()));
             LOG.log(Level.DEBUG, "result delivered");
+            return translation.speechFollows();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "result delivery failed", e);
             wait.socket().send(errorFrame(String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+
+    private void awaitSpeech(TaskWait wait) {
+        wait.cancelTimers();
+        wait.speechTimer(timers.schedule(() -> handOff(() -> speechTimeout(wait)),
+                                         speechTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        apply(wait, wait.gate().resultSent());
+    }
+
+    private void apply(TaskWait wait, SpeechGate.Decision decision) {
+        decision.send().accept(wait.socket());
+        if (decision.close()) {
+            finish(wait, Optional.empty());
+        }
+    }
+
+    private void speechTimeout(TaskWait wait) {
+        if (wait.gate().expire()) {
+            HelidonMdc.set(MDC_KEY, wait.taskId());
+            try {
+                LOG.log(Level.INFO, "the speech did not end within " + speechTimeout + "; closing the socket");
+                finish(wait, Optional.empty());
+            } finally {
+                HelidonMdc.remove(MDC_KEY);
+            }
         }
     }
 
@@ -201,9 +265,10 @@ public final class ResultDelivery implements AutoCloseable {
     }
 
     private void release(TaskWait wait) {
-        wait.cancelTimer();
+        wait.cancelTimers();
         subscriptions.remove(wait);
         registry.remove(wait);
+        wait.release().forEach(Runnable::run);
     }
 
     private void handOff(Runnable work) {

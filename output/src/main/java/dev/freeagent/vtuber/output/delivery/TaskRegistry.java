@@ -37,10 +37,10 @@ public final class TaskRegistry {
      * The socket registered for a task: where streamed speech for that session goes.
      *
      * @param taskId task id (the session id)
-     * @return the socket, if one is registered
+     * @return the socket's wait, if a socket is registered
      */
-    public Optional<ClientSocket> socket(String taskId) {
-        return Optional.ofNullable(waits.get(taskId)).map(TaskWait::socket);
+    public Optional<TaskWait> find(String taskId) {
+        return Optional.ofNullable(waits.get(taskId));
     }
 
     /**

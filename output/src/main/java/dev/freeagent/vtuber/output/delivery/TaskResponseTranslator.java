@@ -41,7 +41,7 @@ public final class TaskResponseTranslator {
         if (message.has("meta")) {
             frame.set("meta", message.get("meta"));
         }
-        return new Translation(frame, Optional.empty());
+        return new Translation(frame, Optional.empty(), false);
     }
 
     private static Translation success(String taskId, JsonNode message) {
@@ -57,7 +57,7 @@ public final class TaskResponseTranslator {
         JsonNode audioFile = message.get("audio_file");
         Optional<String> file = audioFile != null && audioFile.isTextual() && !audioFile.asText().isEmpty()
                 ? Optional.of(audioFile.asText()) : Optional.empty();
-        return new Translation(frame, file);
+        return new Translation(frame, file, truthy(message.get("audio")));
     }
 
     private static JsonNode or(JsonNode value, String fallback) {
@@ -85,7 +85,8 @@ public final class TaskResponseTranslator {
      *
      * @param frame the text frame for the client
      * @param audioFile a legacy {@code audio_file} path, untrusted
+     * @param speechFollows whether the result announces speech that dialog streams ({@code "audio"} truthy)
      */
-    public record Translation(ObjectNode frame, Optional<String> audioFile) {
+    public record Translation(ObjectNode frame, Optional<String> audioFile, boolean speechFollows) {
     }
 }

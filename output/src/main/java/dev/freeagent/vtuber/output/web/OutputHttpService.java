@@ -1,5 +1,7 @@
 package dev.freeagent.vtuber.output.web;
 
+import java.util.function.BooleanSupplier;
+
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.output.OutputSettings;
@@ -24,6 +26,7 @@ public final class OutputHttpService implements HttpService {
     private final TaskRegistry registry;
     private final RedisLink redis;
     private final OutputSettings settings;
+    private final BooleanSupplier ingestConnected;
 
     /**
      * Creates the routes.
@@ -31,11 +34,14 @@ public final class OutputHttpService implements HttpService {
      * @param registry sockets by task id
      * @param redis the Redis link (for health)
      * @param settings the service settings (flags shown by health)
+     * @param ingestConnected whether a speech stream from dialog is open
      */
-    public OutputHttpService(TaskRegistry registry, RedisLink redis, OutputSettings settings) {
+    public OutputHttpService(TaskRegistry registry, RedisLink redis, OutputSettings settings,
+                             BooleanSupplier ingestConnected) {
         this.registry = registry;
         this.redis = redis;
         this.settings = settings;
+        this.ingestConnected = ingestConnected;
     }
 
     @Override
@@ -61,7 +67,7 @@ public final class OutputHttpService implements HttpService {
         body.put("active_connections", registry.size());
         body.put("streaming_enabled", settings.streaming());
         body.put("barge_in_enabled", settings.bargeIn());
-        body.put("ingest_connected", false);
+        body.put("ingest_connected", ingestConnected.getAsBoolean());
         json(res, body);
     }
 

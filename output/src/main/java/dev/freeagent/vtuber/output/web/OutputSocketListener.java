@@ -3,10 +3,12 @@ package dev.freeagent.vtuber.output.web;
 import java.util.Optional;
 
 import dev.freeagent.vtuber.common.server.ConnectionEnd;
+import dev.freeagent.vtuber.output.delivery.AudioForm;
 import dev.freeagent.vtuber.output.delivery.ClientSocket;
 import dev.freeagent.vtuber.output.delivery.FrameSink;
 import dev.freeagent.vtuber.output.delivery.ResultDelivery;
 import dev.freeagent.vtuber.output.delivery.TaskWait;
+import dev.freeagent.vtuber.output.speech.SessionOwnership;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.Headers;
@@ -17,20 +19,25 @@ import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 
 /**
- * {@code WS /ws/output/{task_id}}, one instance per connection. Client frames are ignored.
+ * {@code WS /ws/output/{task_id}[?stream=1]}, one instance per connection: the query parameter {@code stream}
+ * chooses streamed reply audio, its absence the original's whole-file audio. Client frames are ignored.
  */
 public final class OutputSocketListener implements WsListener {
     private final ResultDelivery delivery;
+    private final SessionOwnership ownership;
     private volatile String taskId;
+    private volatile AudioForm form;
     private volatile TaskWait wait;
 
     /**
      * Creates the listener of one connection.
      *
      * @param delivery result delivery
+     * @param ownership registers the socket's session in the session directory
      */
-    public OutputSocketListener(ResultDelivery delivery) {
+    public OutputSocketListener(ResultDelivery delivery, SessionOwnership ownership) {
         this.delivery = delivery;
+        this.ownership = ownership;
     }
 
     @Override
@@ -43,6 +50,7 @@ public final class OutputSocketListener implements WsListener {
         }
         // the id is used as given (upstream subscribes to the raw path segment)
         taskId = candidate;
+        form = AudioForm.ofStreamParameter(prologue.query().first("stream").orElse(""));
         return Optional.empty();
     }
 
@@ -50,12 +58,13 @@ public final class OutputSocketListener implements WsListener {
     public void onOpen(WsSession session) {
         HelidonMdc.set("task_id", taskId);
         try {
-            wait = delivery.open(taskId, new ClientSocket(new SessionSink(session))).orElse(null);
+            wait = delivery.open(taskId, new ClientSocket(new SessionSink(session)), form).orElse(null);
         } finally {
             HelidonMdc.remove("task_id");
         }
         TaskWait opened = wait;
         if (opened != null) {
+            ownership.hold(opened);
             ConnectionEnd.onEnd("output-watch-" + taskId, () -> delivery.abandon(opened));
         }
     }
