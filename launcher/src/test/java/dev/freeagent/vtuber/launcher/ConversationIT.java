@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freeagent.vtuber.common.testing.FakeOpenAi;
@@ -26,18 +27,21 @@ class ConversationIT {
     static Path dataDir;
 
     private static FakeOpenAi llm;
+    private static Map<String, String> overrides;
     private static LocalSystem system;
 
     @BeforeAll
     static void start() {
         llm = FakeOpenAi.start();
-        system = LocalSystem.start(TestSystem.overrides(dataDir, llm.baseUrl()));
+        overrides = TestSystem.overrides(dataDir, llm.baseUrl());
+        system = LocalSystem.start(overrides);
     }
 
     @AfterAll
     static void stop() {
         system.close();
         llm.close();
+        TestSystem.forget(overrides);
     }
 
     private static String gateway() {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +38,9 @@ class SystemIT {
     @Test
     void everyServiceIsHealthyListsItsGrpcServicesAndStopsCleanly() throws Exception {
         int gatewayPort;
-        try (FakeOpenAi llm = FakeOpenAi.start();
-             LocalSystem system = LocalSystem.start(TestSystem.overrides(dataDir, llm.baseUrl()))) {
+        FakeOpenAi llm = FakeOpenAi.start();
+        Map<String, String> overrides = TestSystem.overrides(dataDir, llm.baseUrl());
+        try (llm; LocalSystem system = LocalSystem.start(overrides)) {
             HttpClient http = HttpClient.newHttpClient();
             for (String name : List.of("gateway", "input", "dialog", "output", "workers", "ltm")) {
                 String base = system.service(name).url("http");
@@ -50,6 +52,8 @@ class SystemIT {
             assertThat(grpcServices(system.service("output").url("http")), hasItem("vtuber.output.v1.OutputControl"));
             assertThat(grpcServices(system.service("ltm").url("http")), hasItem("grpc.health.v1.Health"));
             gatewayPort = system.service("gateway").port();
+        } finally {
+            TestSystem.forget(overrides);
         }
         assertThat("gateway port released after close", EmbeddedRedis.listening("127.0.0.1", gatewayPort), is(false));
     }

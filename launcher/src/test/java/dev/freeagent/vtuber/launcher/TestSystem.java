@@ -4,14 +4,22 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.common.redis.RedisSettings;
 import dev.freeagent.vtuber.common.testing.TestRedis;
 
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+
 /**
  * Configuration overrides for a whole system under test: every service on a free port, the machine's
- * Redis, a data folder of the test's own, and the given LLM endpoint.
+ * Redis, a data folder of the test's own, the given LLM endpoint, the deterministic test voice, and Redis streams
+ * and keys of the test's own (named after its data folder), which {@link #forget} deletes afterwards.
  */
 final class TestSystem {
+    private static final String NAMESPACE = "test.namespace";
+
     private TestSystem() {
     }
 
@@ -29,6 +37,34 @@ final class TestSystem {
         overrides.put("dialog.llm.base-url", llmBaseUrl);
         overrides.put("dialog.llm.request-timeout-seconds", "5");
         overrides.put("dialog.llm.retry-limit", "0");
+        overrides.put("dialog.tts.provider", "tone");
+        String namespace = "test:" + dataDir.getFileName() + ":";
+        overrides.put(NAMESPACE, namespace);
+        overrides.put("dialog.outbox.ltm-stream", namespace + "events.ltm");
+        overrides.put("dialog.outbox.analytics-stream", namespace + "events.analytics");
+        overrides.put("dialog.outbox.flush-interval-ms", "50");
+        overrides.put("workers.ltm.stream", namespace + "events.ltm");
+        overrides.put("workers.analytics.stream", namespace + "events.analytics");
+        overrides.put("workers.analytics.key-prefix", namespace + "analytics");
         return overrides;
+    }
+
+    /**
+     * Deletes every Redis key of the test's namespace (streams, aggregates).
+     *
+     * @param overrides what {@link #overrides} returned
+     */
+    static void forget(Map<String, String> overrides) {
+        try (RedisLink redis = RedisLink.open(TestRedis.machine())) {
+            ScanArgs match = ScanArgs.Builder.matches(overrides.get(NAMESPACE) + "*").limit(500);
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = redis.commands().scan(cursor, match);
+                if (!page.getKeys().isEmpty()) {
+                    redis.commands().del(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        }
     }
 }
