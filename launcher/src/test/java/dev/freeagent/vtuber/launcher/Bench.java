@@ -149,6 +149,11 @@ public final class Bench {
             env.put("WORKERS_PORT", String.valueOf(EmbeddedRedis.freePort()));
             env.put("VTUBER_DATA_DIR", dataDir.toString());
             env.put("OPENAI_BASE_URL", llmBaseUrl);
+            // a Redis of the benchmark's own (the launcher embeds one on a free port): nothing is left behind
+            env.put("REDIS_HOST", "127.0.0.1");
+            env.put("REDIS_PORT", String.valueOf(EmbeddedRedis.freePort()));
+            // text turns: the reply is not spoken (the voice path has its own measurements)
+            env.put("SYNC_TTS_STREAMING", System.getProperty("bench.speech", "false"));
             long start = System.nanoTime();
             Process process = builder.start();
             awaitHealthy(process, gateway, dataDir);

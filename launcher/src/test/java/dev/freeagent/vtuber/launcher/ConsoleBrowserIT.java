@@ -28,7 +28,8 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * The gateway's web console in a real browser (Debian's Chromium, headless, driven by playwright-core from
  * {@code src/test/js}) against the whole system: a typed turn whose reply grows and speaks, a stop in the middle
- * of it, a reload that keeps the conversation, and a screenshot at {@code target/console.png}.
+ * of it, a reload that keeps the conversation, a spoken turn through the push-to-talk key (Chromium's fake
+ * microphone plays a flite recording), and screenshots at {@code target/console*.png}.
  *
  * <p>Needs {@code npm ci} in {@code src/test/js} and {@code /usr/bin/chromium} (or {@code CHROMIUM}); without them
  * it fails and says so.
@@ -39,6 +40,11 @@ class ConsoleBrowserIT {
     private static final Path SCREENSHOT = Path.of("target", "console.png").toAbsolutePath();
     private static final Duration SPEC_LIMIT = Duration.ofMinutes(3);
     private static final String SECOND_REPLY = "Your name is Lin.";
+    private static final String VOICE_REPLY = "It is sunny and warm today.";
+    private static final String FIRST_REPLY = "Well, Lin, what a lovely name! It sounds soft and bright at the same time, "
+            + "like a little bell on a quiet morning. I am so happy that you came to chat with me today. Tell me, what do "
+            + "you like to do on a free afternoon? I love drawing small clouds in my notebook and humming songs that I "
+            + "half remember from long ago, and sometimes I make up new ones.";
 
     @TempDir
     static Path dataDir;
@@ -72,15 +78,16 @@ class ConsoleBrowserIT {
         assertThat("Chromium is installed: apt-get install -y chromium",
                 Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))), is(true));
         FakeOpenAi.Reply longReply = longSlowReply();
-        llm.enqueue(longReply, FakeOpenAi.Reply.of("Your name ", "is Lin."));
+        llm.enqueue(longReply, FakeOpenAi.Reply.of("Your name ", "is Lin."), FakeOpenAi.Reply.of("It is sunny ", "and warm today."));
         int before = llm.requests().size();
         Files.deleteIfExists(SCREENSHOT);
+        Path speech = speak("what is the weather like today");
 
-        int exit = runSpec(system.service("gateway").url("http"));
+        int exit = runSpec(system.service("gateway").url("http"), speech);
 
         assertThat("the browser spec passed (its output is above)", exit, is(0));
         assertThat(Files.readAllBytes(SCREENSHOT).length > 1000, is(true));
-        List<JsonNode> requests = llm.awaitRequests(before + 2, Duration.ofSeconds(5));
+        List<JsonNode> requests = llm.awaitRequests(before + 3, Duration.ofSeconds(5));
         List<String> secondPrompt = messages(requests.get(before + 1));
         assertThat(secondPrompt.toString(), secondPrompt, hasItem("user: My name is Lin."));
         String firstAnswer = secondPrompt.stream().filter(m -> m.startsWith("assistant: ")).findFirst().orElse("");
@@ -89,21 +96,28 @@ class ConsoleBrowserIT {
         assertThat(firstAnswer, firstAnswer.length() < ("assistant: " + String.join("", longReply.tokens())).strip().length(),
                 is(true));
         assertThat(secondPrompt.getLast(), is("user: What is my name?"));
+        assertThat(messages(requests.get(before + 2)).getLast(), is("user: what is the weather like today"));
     }
 
-    // 60 tokens 50 ms apart (3 s), in sentences, so speech starts early and the stop lands in the middle
+    // one word per token, 50 ms apart (about 3 s), in sentences: speech starts early and the stop lands mid-reply
     private static FakeOpenAi.Reply longSlowReply() {
-        List<String> tokens = new ArrayList<>();
-        tokens.add("Well, ");
-        tokens.add("Lin, ");
-        for (int i = 0; tokens.size() < 60; i++) {
-            tokens.add(i % 6 == 5 ? "story. " : "a ");
-        }
-        return FakeOpenAi.Reply.of(tokens.toArray(String[]::new)).spacedBy(Duration.ofMillis(50));
+        return FakeOpenAi.Reply.of(FIRST_REPLY.split("(?<= )")).spacedBy(Duration.ofMillis(50));
     }
 
-    private static int runSpec(String gatewayUrl) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", SPEC.toString(), gatewayUrl, SCREENSHOT.toString(), SECOND_REPLY)
+    // flite's slt voice, which pocketsphinx (dialog's default recogniser) reads exactly
+    private static Path speak(String sentence) throws IOException, InterruptedException {
+        Path wav = dataDir.resolve("speech.wav");
+        Process flite = new ProcessBuilder("flite", "-voice", "slt", "-t", sentence, "-o", wav.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat("flite finished", flite.waitFor(30, TimeUnit.SECONDS), is(true));
+        assertThat("flite's exit code", flite.exitValue(), is(0));
+        return wav;
+    }
+
+    private static int runSpec(String gatewayUrl, Path speech) throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", SPEC.toString(), "--gateway=" + gatewayUrl,
+                "--screenshot=" + SCREENSHOT, "--second-reply=" + SECOND_REPLY, "--speech=" + speech,
+                "--voice-reply=" + VOICE_REPLY)
                 .directory(JS_DIR.toFile())
                 .redirectErrorStream(true)
                 .start();
