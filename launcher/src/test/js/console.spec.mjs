@@ -1,8 +1,8 @@
 // Drives the gateway's web console in Debian's Chromium (headless) as a user would, against a running system.
 // Usage: node console.spec.mjs --gateway=<http url> --screenshot=<png path> --second-reply=<text>
-//          --speech=<wav file the fake microphone plays> --voice-reply=<text>
+//          --speech=<wav file the fake microphone plays> --voice-reply=<text> --image-reply=<text>
 // Run by ConsoleBrowserIT, which starts the system with a fake LLM whose first reply is long and slow (so it can be
-// stopped in the middle), and whose next replies are the given texts. Exits 0 when every check passed.
+// stopped in the middle), then the given texts, an HTTP 500 and the image reply. Exits 0 when every check passed.
 
 import assert from 'node:assert/strict';
 import { parseArgs } from 'node:util';
@@ -15,9 +15,10 @@ const { values: args } = parseArgs({
     'second-reply': { type: 'string' },
     speech: { type: 'string' },
     'voice-reply': { type: 'string' },
+    'image-reply': { type: 'string' },
   },
 });
-for (const name of ['gateway', 'screenshot', 'second-reply', 'speech', 'voice-reply']) {
+for (const name of ['gateway', 'screenshot', 'second-reply', 'speech', 'voice-reply', 'image-reply']) {
   if (!args[name]) {
     console.error(`missing --${name}; see the usage at the top of this file`);
     process.exit(2);
@@ -30,6 +31,8 @@ const WAIT_MS = 20_000;
 /** How long the talk key is held: the speech file plus a margin (the fake microphone plays it once). */
 const HOLD_TO_TALK_MS = 3_500;
 const STORAGE_KEY = 'vtuber-console.conversation.v1';
+/** A 1x1 PNG. */
+const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const results = [];
 
@@ -134,7 +137,7 @@ try {
     await page.waitForFunction(() => window.__console.audio.starts.length > 0);
     const first = await page.evaluate(() => window.__console.audio.starts[0]);
     assert.equal(first.state, 'streaming', `the first chunk started while the reply was ${first.state}`);
-    assert.equal(await page.locator('#avatar').getAttribute('data-speaking'), 'true');
+    await page.locator('#avatar[data-speaking="true"]').waitFor();
   });
 
   await check('Stop silences playback at once, and the server confirms with STOP_ACK', async () => {
@@ -168,6 +171,7 @@ try {
   });
 
   await check('holding Space records the microphone; the transcript and the reply appear', async () => {
+    await page.locator('#avatar[data-speaking="false"]').waitFor();
     await page.locator('#conversation').focus();
     await page.keyboard.down('Space');
     await page.locator('#talk[aria-pressed="true"]').waitFor();
@@ -194,7 +198,27 @@ try {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  await check('a backend failure appears in the conversation in plain words', async () => {
+    await sendByKeyboard(page, 'Are you there?');
+    const reply = page.locator('.message.assistant[data-state="error"]').last();
+    await reply.waitFor();
+    assert.match(await reply.locator('.text').innerText(), /^The character could not answer\. .*language model/);
+    assert.match(await page.locator('#alerts').innerText(), /^The character could not answer/);
+  });
+
+  await check('an image is sent with its optional prompt and answered', async () => {
+    await page.locator('#image-input').setInputFiles({
+      name: 'dot.png', mimeType: 'image/png', buffer: Buffer.from(DOT_PNG, 'base64'),
+    });
+    await page.locator('#attachment-name', { hasText: 'dot.png' }).waitFor();
+    await sendByKeyboard(page, 'What is this?');
+    await page.locator('.message.user img').last().waitFor();
+    await page.locator('.message.assistant[data-state="done"]', { hasText: args['image-reply'] }).waitFor();
+    assert.equal(await page.locator('#attachment').isHidden(), true);
+  });
+
   await check('the keyboard reaches every control in order', async () => {
+    await page.locator('#avatar[data-speaking="false"]').waitFor();
     await page.getByRole('textbox', { name: 'Message' }).focus();
     const order = [];
     for (let i = 0; i < 2; i++) {

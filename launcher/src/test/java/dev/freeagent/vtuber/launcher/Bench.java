@@ -57,7 +57,8 @@ public final class Bench {
     }
 
     private static double warmUp(SystemProcess system) throws Exception {
-        run(system.gatewayWs(), 4, 25);
+        // enough turns for the JIT to compile the hot paths before anything is measured
+        run(system.gatewayWs(), 10, Integer.getInteger("bench.warm-up-turns", 60));
         return system.rssMiB();
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -29,7 +30,8 @@ import static org.hamcrest.Matchers.startsWith;
  * The gateway's web console in a real browser (Debian's Chromium, headless, driven by playwright-core from
  * {@code src/test/js}) against the whole system: a typed turn whose reply grows and speaks, a stop in the middle
  * of it, a reload that keeps the conversation, a spoken turn through the push-to-talk key (Chromium's fake
- * microphone plays a flite recording), and screenshots at {@code target/console*.png}.
+ * microphone plays a flite recording), an LLM failure shown in words, an image with a prompt, and screenshots at
+ * {@code target/console*.png}.
  *
  * <p>Needs {@code npm ci} in {@code src/test/js} and {@code /usr/bin/chromium} (or {@code CHROMIUM}); without them
  * it fails and says so.
@@ -41,6 +43,7 @@ class ConsoleBrowserIT {
     private static final Duration SPEC_LIMIT = Duration.ofMinutes(3);
     private static final String SECOND_REPLY = "Your name is Lin.";
     private static final String VOICE_REPLY = "It is sunny and warm today.";
+    private static final String IMAGE_REPLY = "A tiny dot.";
     private static final String FIRST_REPLY = "Well, Lin, what a lovely name! It sounds soft and bright at the same time, "
             + "like a little bell on a quiet morning. I am so happy that you came to chat with me today. Tell me, what do "
             + "you like to do on a free afternoon? I love drawing small clouds in my notebook and humming songs that I "
@@ -78,7 +81,8 @@ class ConsoleBrowserIT {
         assertThat("Chromium is installed: apt-get install -y chromium",
                 Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))), is(true));
         FakeOpenAi.Reply longReply = longSlowReply();
-        llm.enqueue(longReply, FakeOpenAi.Reply.of("Your name ", "is Lin."), FakeOpenAi.Reply.of("It is sunny ", "and warm today."));
+        llm.enqueue(longReply, FakeOpenAi.Reply.of("Your name ", "is Lin."), FakeOpenAi.Reply.of("It is sunny ", "and warm today."),
+                FakeOpenAi.Reply.error(500), FakeOpenAi.Reply.of("A tiny ", "dot."));
         int before = llm.requests().size();
         Files.deleteIfExists(SCREENSHOT);
         Path speech = speak("what is the weather like today");
@@ -87,7 +91,7 @@ class ConsoleBrowserIT {
 
         assertThat("the browser spec passed (its output is above)", exit, is(0));
         assertThat(Files.readAllBytes(SCREENSHOT).length > 1000, is(true));
-        List<JsonNode> requests = llm.awaitRequests(before + 3, Duration.ofSeconds(5));
+        List<JsonNode> requests = llm.awaitRequests(before + 5, Duration.ofSeconds(5));
         List<String> secondPrompt = messages(requests.get(before + 1));
         assertThat(secondPrompt.toString(), secondPrompt, hasItem("user: My name is Lin."));
         String firstAnswer = secondPrompt.stream().filter(m -> m.startsWith("assistant: ")).findFirst().orElse("");
@@ -97,6 +101,9 @@ class ConsoleBrowserIT {
                 is(true));
         assertThat(secondPrompt.getLast(), is("user: What is my name?"));
         assertThat(messages(requests.get(before + 2)).getLast(), is("user: what is the weather like today"));
+        String imageTurn = requests.get(before + 4).path("messages").toString();
+        assertThat(imageTurn, containsString("What is this?"));
+        assertThat(imageTurn, containsString("data:image/png;base64,"));
     }
 
     // one word per token, 50 ms apart (about 3 s), in sentences: speech starts early and the stop lands mid-reply
@@ -117,7 +124,7 @@ class ConsoleBrowserIT {
     private static int runSpec(String gatewayUrl, Path speech) throws IOException, InterruptedException {
         Process node = new ProcessBuilder("node", SPEC.toString(), "--gateway=" + gatewayUrl,
                 "--screenshot=" + SCREENSHOT, "--second-reply=" + SECOND_REPLY, "--speech=" + speech,
-                "--voice-reply=" + VOICE_REPLY)
+                "--voice-reply=" + VOICE_REPLY, "--image-reply=" + IMAGE_REPLY)
                 .directory(JS_DIR.toFile())
                 .redirectErrorStream(true)
                 .start();
