@@ -12,10 +12,18 @@ import dev.freeagent.vtuber.common.redis.RedisSettings;
 import dev.freeagent.vtuber.common.server.Service;
 import dev.freeagent.vtuber.common.server.ServiceServer;
 import dev.freeagent.vtuber.common.session.SessionDirectory;
+import dev.freeagent.vtuber.dialog.asr.AsrProvider;
+import dev.freeagent.vtuber.dialog.asr.AsrProviders;
+import dev.freeagent.vtuber.dialog.asr.AsrSettings;
+import dev.freeagent.vtuber.dialog.asr.SpokenTurns;
+import dev.freeagent.vtuber.dialog.asr.UnavailableAsr;
+import dev.freeagent.vtuber.dialog.audio.AudioDecoder;
+import dev.freeagent.vtuber.dialog.chat.AudioRoutes;
 import dev.freeagent.vtuber.dialog.chat.ChatRoutes;
 import dev.freeagent.vtuber.dialog.chat.DialogGrpcService;
 import dev.freeagent.vtuber.dialog.chat.HealthRoutes;
 import dev.freeagent.vtuber.dialog.chat.TtsMockRoutes;
+import dev.freeagent.vtuber.dialog.chat.VisionRoutes;
 import dev.freeagent.vtuber.dialog.llm.LlmClient;
 import dev.freeagent.vtuber.dialog.ltm.LtmRecallClient;
 import dev.freeagent.vtuber.dialog.ltm.RecallSettings;
@@ -41,6 +49,7 @@ import dev.freeagent.vtuber.dialog.turn.PromptAssembler;
 import dev.freeagent.vtuber.dialog.turn.Responder;
 import dev.freeagent.vtuber.dialog.turn.ScriptedResponder;
 import dev.freeagent.vtuber.dialog.turn.TurnRunner;
+import dev.freeagent.vtuber.dialog.turn.VisionSettings;
 import dev.freeagent.vtuber.proto.dialog.v1.DialogProto;
 
 import io.helidon.config.Config;
@@ -50,8 +59,9 @@ import io.helidon.webserver.grpc.GrpcRouting;
 
 /**
  * Starts the dialog service: short-term memory, the responder (the LLM when one is configured, else the scripted
- * one), the turn runner, and its HTTP ({@code /chat/stream}, {@code /health}) and gRPC ({@code DialogService})
- * edges on one port.
+ * one), the turn runner, voice input (decoder and recogniser), and its HTTP ({@code /chat/stream},
+ * {@code /chat/audio}, {@code /chat/audio/stream}, {@code /chat/vision}, {@code /tts/mock}, {@code /health}) and
+ * gRPC ({@code DialogService}) edges on one port.
  */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -88,6 +98,8 @@ public final class Main {
         LlmSettings llm = LlmSettings.from(own.get("llm"));
         MemorySettings memorySettings = MemorySettings.from(config);
         OutboxSettings outbox = OutboxSettings.from(own.get("outbox"));
+        AsrSettings asr = AsrSettings.from(own.get("asr"));
+        VisionSettings vision = VisionSettings.from(own.get("vision"));
         own.get("outbox.db-path").asString().filter(path -> !path.isBlank()).ifPresent(path ->
                 LOG.log(Level.WARNING, "DIALOG_ENGINE_DB is ignored: the outbox lives in the short-term memory file "
                         + memorySettings.dbPath() + " so that a turn and its events are written in one transaction"));
@@ -107,14 +119,18 @@ public final class Main {
             TurnRunner runner = new TurnRunner(new PromptAssembler(persona), responder, memory,
                     outbox.enabled() ? OutboxEnvelopes.ENABLED : OutboxEnvelopes.DISABLED, recall,
                     new TurnMeters(responder.source()));
+            SpokenTurns spoken = spokenTurns(asr, runner, owned);
             WebServerConfig.Builder server = ServiceServer.builder(own.get("host").asString().orElse("0.0.0.0"),
                     own.get("port").asInt().orElse(8100), List.of(new MemoryHealthCheck(memory)));
             ServiceServer.addGrpc(server, GrpcRouting.builder()
-                    .service(DialogProto.getDescriptor(), new DialogGrpcService(runner, voice)));
+                    .service(DialogProto.getDescriptor(), new DialogGrpcService(runner, spoken, vision, voice)));
             String llmKind = responder instanceof LlmClient ? "openai-compatible" : "scripted";
             server.routing(routing -> routing
-                    .register(new HealthRoutes(voice.provider(), null, outbox.enabled(), llmKind))
+                    .register(new HealthRoutes(voice.provider(), spoken.provider().orElse(null), outbox.enabled(),
+                            llmKind))
                     .register(new ChatRoutes(runner, voice))
+                    .register(new AudioRoutes(spoken, voice, asr.decoder().maxBytes()))
+                    .register(new VisionRoutes(runner, voice, vision))
                     .register(new TtsMockRoutes(voice)));
             return new Service("dialog", server.build().start(), owned);
         } catch (RuntimeException e) {
@@ -147,6 +163,18 @@ public final class Main {
         return new Voice(enabled, outlet, provider, new MockSynthesizer(MockSettings.from(tts)),
                 SplitterSettings.from(tts.get("splitter")),
                 Duration.ofMillis(tts.get("session-wait-ms").asLong().orElse(3000L)));
+    }
+
+    private static SpokenTurns spokenTurns(AsrSettings settings, TurnRunner runner, List<AutoCloseable> owned) {
+        AsrProvider provider;
+        if (settings.enabled()) {
+            provider = AsrProviders.create(settings);
+        } else {
+            LOG.log(Level.INFO, "voice input is switched off (ASR_ENABLED=false)");
+            provider = new UnavailableAsr(settings.provider(), "Voice input is switched off on this server.");
+        }
+        owned.add(provider);
+        return new SpokenTurns(settings, new AudioDecoder(settings.decoder()), provider, runner);
     }
 
     private static LongTermRecall recall(RecallSettings settings, List<AutoCloseable> owned) {

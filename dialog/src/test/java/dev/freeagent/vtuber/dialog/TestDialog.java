@@ -62,6 +62,8 @@ public final class TestDialog {
         keys.put("dialog.scripted.word-delay-ms", "0");
         // a deterministic voice; the outbox is tested on its own streams (OutboxRelayIT), not the machine's
         keys.put("dialog.tts.provider", "tone");
+        // no output service runs here: a gRPC turn need not wait long for its session's output socket
+        keys.put("dialog.tts.session-wait-ms", "200");
         keys.put("dialog.outbox.enabled", "false");
         keys.putAll(overrides);
         return ServiceConfig.load(keys, "dialog.yaml");

@@ -123,10 +123,13 @@ public final class SessionDirectory {
      * waits for a registration. Returns as soon as the session is registered; never polls.
      *
      * @param sessionId the session
-     * @param timeout the longest wait
+     * @param timeout the longest wait; zero: only look
      * @return the holder's {@code host:port}; empty when nobody registered it in time or Redis cannot be reached
      */
     public Optional<String> await(String sessionId, Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            return lookup(sessionId);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         String channel = READY_PREFIX + sessionId;
         CompletableFuture<String> ready = new CompletableFuture<>();

@@ -15,6 +15,8 @@ public final class AsrException extends DialogException {
      * Why there is no transcript (with the HTTP answer the edges give).
      */
     public enum Kind {
+        /** Voice input is switched off ({@code dialog.asr.enabled=false}; 503 {@code audio input disabled}). */
+        DISABLED,
         /** The configured recogniser does not understand the requested language (400). */
         UNSUPPORTED_LANGUAGE,
         /** The recogniser is not installed, not configured, cannot be reached or refused the request (503). */
@@ -22,7 +24,9 @@ public final class AsrException extends DialogException {
         /** The recogniser took longer than {@code dialog.asr.timeout-seconds} (503). */
         TIMED_OUT,
         /** The recogniser ran but failed or answered nonsense (502 {@code asr_failed}). */
-        FAILED
+        FAILED,
+        /** The recogniser ran but heard no words (502 {@code empty transcript}). */
+        NOTHING_HEARD
     }
 
     private final Kind kind;

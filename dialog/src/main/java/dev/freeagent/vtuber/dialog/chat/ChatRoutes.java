@@ -3,11 +3,7 @@ package dev.freeagent.vtuber.dialog.chat;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.dialog.DialogException;
@@ -97,40 +93,12 @@ public final class ChatRoutes implements HttpService {
     }
 
     static TurnRequest parse(byte[] body) {
-        JsonNode json;
-        try {
-            json = Json.parse(body);
-        } catch (Json.InvalidJsonException e) {
-            throw new InvalidTurnException("invalid json");
-        }
-        if (!json.isObject()) {
-            throw new InvalidTurnException("invalid json");
-        }
-        JsonNode content = json.path("content");
-        if (!content.isTextual()) {
+        JsonRequest json = JsonRequest.parse(body);
+        if (!json.json().path("content").isTextual()) {
             throw new InvalidTurnException("content required");
         }
-        JsonNode session = json.path("sessionId");
-        boolean named = session.isValueNode() && !session.asText().isBlank();
-        String sessionId = named ? session.asText() : "default";
-        // callers that name no session share no memory (upstream's "default" session only labelled logs)
-        String conversationId = named ? sessionId : UUID.randomUUID().toString();
-        JsonNode user = json.path("userId");
-        JsonNode turnNumber = json.path("turn");
-        return new TurnRequest(sessionId, conversationId, user.isTextual() ? user.asText() : "",
-                turnNumber.canConvertToInt() ? turnNumber.asInt() : 0, content.asText(), meta(json.path("meta")));
-    }
-
-    private static Map<String, String> meta(JsonNode meta) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (meta.isObject()) {
-            meta.properties().forEach(field -> {
-                if (field.getValue().isTextual()) {
-                    values.put(field.getKey(), field.getValue().asText());
-                }
-            });
-        }
-        return values;
+        return new TurnRequest(json.sessionId(), json.conversationId(), json.userId(), json.turn(),
+                json.text("content"), json.meta());
     }
 
     private record SseListener(SseEventWriter events) implements TurnListener {

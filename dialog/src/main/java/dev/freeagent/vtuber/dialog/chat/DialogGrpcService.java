@@ -5,23 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.freeagent.vtuber.dialog.DialogException;
+import dev.freeagent.vtuber.dialog.asr.SpokenTurnRequest;
+import dev.freeagent.vtuber.dialog.asr.SpokenTurns;
 import dev.freeagent.vtuber.dialog.speech.ReplySpeaker;
 import dev.freeagent.vtuber.dialog.speech.Voice;
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
 import dev.freeagent.vtuber.dialog.turn.InvalidTurnException;
+import dev.freeagent.vtuber.dialog.turn.Picture;
 import dev.freeagent.vtuber.dialog.turn.TurnCancelledException;
-import dev.freeagent.vtuber.dialog.turn.TurnListener;
 import dev.freeagent.vtuber.dialog.turn.TurnRequest;
-import dev.freeagent.vtuber.dialog.turn.TurnResult;
 import dev.freeagent.vtuber.dialog.turn.TurnRunner;
-import dev.freeagent.vtuber.dialog.turn.TurnStats;
-import dev.freeagent.vtuber.dialog.turn.UnsupportedInputException;
-import dev.freeagent.vtuber.proto.dialog.v1.ChatDone;
+import dev.freeagent.vtuber.dialog.turn.VisionSettings;
+import dev.freeagent.vtuber.proto.dialog.v1.AudioInput;
 import dev.freeagent.vtuber.proto.dialog.v1.ChatEvent;
 import dev.freeagent.vtuber.proto.dialog.v1.ChatRequest;
-import dev.freeagent.vtuber.proto.dialog.v1.ChatStats;
 import dev.freeagent.vtuber.proto.dialog.v1.DialogServiceGrpc;
-import dev.freeagent.vtuber.proto.dialog.v1.TextDelta;
+import dev.freeagent.vtuber.proto.dialog.v1.ImageInput;
 
 import com.google.protobuf.Value;
 import io.grpc.Status;
@@ -30,26 +29,32 @@ import io.grpc.stub.StreamObserver;
 import io.helidon.logging.common.HelidonMdc;
 
 /**
- * {@code vtuber.dialog.v1.DialogService}: maps a {@link ChatRequest} to a {@link TurnRequest}, runs it on its own
- * virtual thread (so the HTTP/2 connection never waits for a turn, and the client's cancellation reaches the turn
- * at once), speaks the reply to the task's output socket, and streams {@link TextDelta}s, one {@link ChatDone},
- * then completes. Failures end the call with the
- * status of {@link GrpcStatuses}.
+ * {@code vtuber.dialog.v1.DialogService}: maps a {@link ChatRequest} to a typed, spoken or shown turn, runs it on
+ * its own virtual thread (so the HTTP/2 connection never waits for a turn, and the client's cancellation reaches the
+ * turn at once), speaks the reply to the task's output socket, and streams the events of {@link GrpcTurnListener}
+ * (ASR partials of a spoken turn, text deltas, one done), then completes. Failures end the call with the status of
+ * {@link GrpcStatuses}.
  */
 public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImplBase {
     private static final System.Logger LOG = System.getLogger(DialogGrpcService.class.getName());
 
     private final TurnRunner runner;
+    private final SpokenTurns spoken;
+    private final VisionSettings vision;
     private final Voice voice;
 
     /**
      * Creates the service.
      *
-     * @param runner runs the turns
+     * @param runner runs typed and shown turns
+     * @param spoken runs spoken turns
+     * @param vision the image size limit
      * @param voice speaks each reply to the output socket of its task
      */
-    public DialogGrpcService(TurnRunner runner, Voice voice) {
+    public DialogGrpcService(TurnRunner runner, SpokenTurns spoken, VisionSettings vision, Voice voice) {
         this.runner = runner;
+        this.spoken = spoken;
+        this.vision = vision;
         this.voice = voice;
     }
 
@@ -58,7 +63,7 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
         ServerCallStreamObserver<ChatEvent> call = (ServerCallStreamObserver<ChatEvent>) observer;
         Cancellation cancellation = new Cancellation();
         call.setOnCancelHandler(cancellation::cancel);
-        TurnRequest turn;
+        Turn turn;
         try {
             turn = toTurn(request);
         } catch (DialogException e) {
@@ -68,13 +73,17 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
         Thread.ofVirtual().name("dialog-turn").start(() -> run(turn, call, cancellation));
     }
 
-    private void run(TurnRequest turn, ServerCallStreamObserver<ChatEvent> call, Cancellation cancellation) {
+    private void run(Turn turn, ServerCallStreamObserver<ChatEvent> call, Cancellation cancellation) {
         HelidonMdc.set("task_id", turn.taskId());
+        GrpcTurnListener listener = new GrpcTurnListener(call, turn.prompt());
         // the client's output socket is named by the task id: the reply is spoken there
-        ReplySpeaker speaker = voice.speak(turn.taskId(), turn.taskId(), turn.lang().orElse(""),
-                new GrpcListener(call), cancellation, true, TaskThreads.of(turn.taskId()));
+        ReplySpeaker speaker = voice.speak(turn.taskId(), turn.taskId(), turn.lang(), listener, cancellation, true,
+                TaskThreads.of(turn.taskId()));
         try {
-            runner.run(turn, speaker, cancellation);
+            switch (turn) {
+                case Written written -> runner.run(written.request(), speaker, cancellation);
+                case Heard heard -> spoken.run(heard.request(), listener, speaker, cancellation);
+            }
         } catch (TurnCancelledException e) {
             speaker.abandon();
             LOG.log(Level.DEBUG, "turn cancelled by the client");
@@ -90,15 +99,26 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
         }
     }
 
-    static TurnRequest toTurn(ChatRequest request) {
-        String text = switch (request.getInputCase()) {
-            case TEXT -> request.getText();
-            case AUDIO -> throw new UnsupportedInputException("Voice input is not available in this build yet.");
-            case IMAGE -> throw new UnsupportedInputException("Image input is not available in this build yet.");
+    private Turn toTurn(ChatRequest request) {
+        Map<String, String> meta = meta(request);
+        return switch (request.getInputCase()) {
+            case TEXT -> new Written(new TurnRequest(request.getTaskId(), request.getConversationId(),
+                    request.getUserId(), request.getTurn(), request.getText(), meta));
+            case AUDIO -> new Heard(spokenTurn(request, meta));
+            case IMAGE -> new Written(TurnRequest.showing(request.getTaskId(), request.getConversationId(),
+                    request.getUserId(), request.getTurn(), meta, picture(request.getImage())));
             case INPUT_NOT_SET -> throw new InvalidTurnException("content required");
         };
-        return new TurnRequest(request.getTaskId(), request.getConversationId(), request.getUserId(),
-                request.getTurn(), text, meta(request));
+    }
+
+    private static SpokenTurnRequest spokenTurn(ChatRequest request, Map<String, String> meta) {
+        AudioInput audio = request.getAudio();
+        return new SpokenTurnRequest(request.getTaskId(), request.getConversationId(), request.getUserId(),
+                request.getTurn(), meta, audio.getData().toByteArray(), audio.getLang());
+    }
+
+    private Picture picture(ImageInput image) {
+        return Picture.of(image.getData().toByteArray(), image.getMimeType(), image.getPrompt(), vision);
     }
 
     private static Map<String, String> meta(ChatRequest request) {
@@ -111,30 +131,63 @@ public final class DialogGrpcService extends DialogServiceGrpc.DialogServiceImpl
         return values;
     }
 
-    private record GrpcListener(ServerCallStreamObserver<ChatEvent> call) implements TurnListener {
+    /**
+     * A request ready to run.
+     */
+    private sealed interface Turn {
+        String taskId();
+
+        String lang();
+
+        /**
+         * The prompt used for an image, reported in {@code ChatDone.prompt}.
+         *
+         * @return the prompt, or empty for other turns
+         */
+        String prompt();
+    }
+
+    /**
+     * A typed or shown turn.
+     *
+     * @param request the turn
+     */
+    private record Written(TurnRequest request) implements Turn {
         @Override
-        public void onDelta(String delta) {
-            if (call.isCancelled()) {
-                throw new IllegalStateException("the gRPC call was cancelled");
-            }
-            call.onNext(ChatEvent.newBuilder().setTextDelta(TextDelta.newBuilder().setContent(delta)).build());
+        public String taskId() {
+            return request.taskId();
         }
 
         @Override
-        public void onDone(TurnResult result) {
-            TurnStats stats = result.stats();
-            ChatStats.Builder wireStats = ChatStats.newBuilder()
-                    .setTokens(stats.tokens())
-                    .setLatencyMs(stats.latencyMs())
-                    .setSource(stats.source());
-            stats.ttftMs().ifPresent(wireStats::setTtftMs);
-            call.onNext(ChatEvent.newBuilder().setDone(ChatDone.newBuilder()
-                    .setReply(result.reply())
-                    .setTranscript(result.transcript())
-                    .setStats(wireStats)
-                    .setStopped(result.stopped())
-                    .setSpoken(result.spoken())).build());
-            call.onCompleted();
+        public String lang() {
+            return request.lang().orElse("");
+        }
+
+        @Override
+        public String prompt() {
+            return request.picture().map(Picture::promptUsed).orElse("");
+        }
+    }
+
+    /**
+     * A spoken turn.
+     *
+     * @param request the turn
+     */
+    private record Heard(SpokenTurnRequest request) implements Turn {
+        @Override
+        public String taskId() {
+            return request.taskId();
+        }
+
+        @Override
+        public String lang() {
+            return request.replyLang();
+        }
+
+        @Override
+        public String prompt() {
+            return "";
         }
     }
 }

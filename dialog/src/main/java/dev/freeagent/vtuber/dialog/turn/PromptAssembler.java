@@ -10,8 +10,9 @@ import dev.freeagent.vtuber.dialog.memory.MemoryTurn;
  * Builds a turn's prompt, in order: the persona (or {@code meta.system_prompt}, which replaces it for that turn,
  * as upstream callers expect), a language hint when {@code meta.lang} is set, the short-term history oldest
  * first, the user's long-term memories as one system message ({@code Relevant memories:}, contract §5.5), then
- * the user's message. The user's message appears once: it is stored only after the turn.
- * Thread-safe.
+ * the user's message. The user's message appears once: it is stored only after the turn. For a turn about an image
+ * the last message is the prompt used with the image (content parts, contract §5.10); earlier turns' images are not
+ * in the history, only their stored text. Thread-safe.
  */
 public final class PromptAssembler {
     private final Persona persona;
@@ -43,8 +44,10 @@ public final class PromptAssembler {
         if (!memories.isEmpty()) {
             messages.add(ChatMessage.system(relevantMemories(memories)));
         }
-        messages.add(ChatMessage.user(request.text()));
-        return new ReplyRequest(request.conversationId(), request.text(), request.lang(), messages);
+        messages.add(request.picture().map(picture -> ChatMessage.user(picture.promptUsed(), picture))
+                .orElseGet(() -> ChatMessage.user(request.text())));
+        return new ReplyRequest(request.conversationId(), request.text(), request.lang(), messages,
+                request.picture());
     }
 
     private static String relevantMemories(List<String> memories) {

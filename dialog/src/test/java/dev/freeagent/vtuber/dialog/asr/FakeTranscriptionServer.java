@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * multipart form, records each upload, and answers with a configured status and body, optionally only after the
  * test releases it.
  */
-final class FakeTranscriptionServer implements AutoCloseable {
+public final class FakeTranscriptionServer implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Upload> uploads = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -32,7 +32,13 @@ final class FakeTranscriptionServer implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeTranscriptionServer start() throws IOException {
+    /**
+     * Starts the server on a free loopback port.
+     *
+     * @return the running server
+     * @throws IOException when it cannot listen
+     */
+    public static FakeTranscriptionServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         FakeTranscriptionServer fake = new FakeTranscriptionServer(server);
         server.createContext("/", fake::handle);
@@ -41,12 +47,23 @@ final class FakeTranscriptionServer implements AutoCloseable {
         return fake;
     }
 
-    String baseUrl() {
+    /**
+     * The base URL to configure as ASR_OPENAI_BASE_URL.
+     *
+     * @return e.g. {@code http://127.0.0.1:40123/v1}
+     */
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    /** Answers every request with this status and JSON body. */
-    FakeTranscriptionServer answer(int status, String body) {
+    /**
+     * Answers every request with this status and JSON body.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     * @return this
+     */
+    public FakeTranscriptionServer answer(int status, String body) {
         this.status = status;
         this.body = body;
         return this;

@@ -140,7 +140,7 @@ class ChatStreamTest {
                 URI.create(dialog.service().url("http") + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode(), is(200));
         assertThat(response.body(), is("{\"status\":\"ok\",\"service\":\"dialog-engine\",\"version\":\"0.1.0\","
-                + "\"async_ext\":false,\"tts_provider\":\"tone\",\"asr_enabled\":false,\"asr_provider\":null,"
+                + "\"async_ext\":false,\"tts_provider\":\"tone\",\"asr_enabled\":true,\"asr_provider\":\"pocketsphinx\","
                 + "\"llm\":\"openai-compatible\"}"));
     }
 

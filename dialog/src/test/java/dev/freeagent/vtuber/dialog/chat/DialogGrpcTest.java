@@ -2,9 +2,11 @@ package dev.freeagent.vtuber.dialog.chat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,13 @@ import dev.freeagent.vtuber.common.grpc.GrpcChannels;
 import dev.freeagent.vtuber.common.testing.FakeOpenAi;
 import dev.freeagent.vtuber.common.testing.FakeOpenAi.Reply;
 import dev.freeagent.vtuber.dialog.TestDialog;
+import dev.freeagent.vtuber.dialog.audio.SpeechSamples;
 import dev.freeagent.vtuber.proto.dialog.v1.AudioInput;
 import dev.freeagent.vtuber.proto.dialog.v1.ChatDone;
 import dev.freeagent.vtuber.proto.dialog.v1.ChatEvent;
 import dev.freeagent.vtuber.proto.dialog.v1.ChatRequest;
 import dev.freeagent.vtuber.proto.dialog.v1.DialogServiceGrpc;
+import dev.freeagent.vtuber.proto.dialog.v1.ImageInput;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -33,8 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +57,7 @@ class DialogGrpcTest {
     static void start() {
         fake = FakeOpenAi.start();
         dialog = TestDialog.start(dir, Map.of("dialog.llm.base-url", fake.baseUrl(),
-                "dialog.llm.request-timeout-seconds", "1"));
+                "dialog.llm.request-timeout-seconds", "1", "dialog.vision.max-bytes", "2048"));
         channel = GrpcChannels.open(dialog.service().url("http"));
         stub = DialogServiceGrpc.newBlockingStub(channel);
         chat(text("warm-up", "u", "warm up the connection"));
@@ -71,7 +77,7 @@ class DialogGrpcTest {
 
     private static List<ChatEvent> chat(ChatRequest request) {
         List<ChatEvent> events = new ArrayList<>();
-        stub.withDeadlineAfter(10, TimeUnit.SECONDS).chat(request).forEachRemaining(events::add);
+        stub.withDeadlineAfter(30, TimeUnit.SECONDS).chat(request).forEachRemaining(events::add);
         return events;
     }
 
@@ -131,12 +137,97 @@ class DialogGrpcTest {
     }
 
     @Test
-    void audioIsNotImplementedYet() {
-        ChatRequest audio = ChatRequest.newBuilder().setTaskId("t")
-                .setAudio(AudioInput.newBuilder().setData(ByteString.copyFromUtf8("RIFF"))).build();
-        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, () -> chat(audio));
-        assertThat(failure.getStatus().getCode(), is(Status.Code.UNIMPLEMENTED));
-        assertThat(failure.getStatus().getDescription(), is("Voice input is not available in this build yet."));
+    void aRecordingIsHeardAnsweredAndReportedWithItsPartials(@TempDir Path work) throws IOException {
+        Path wav = SpeechSamples.speak(work, "weather", "what is the weather like today");
+        byte[] webm = Files.readAllBytes(SpeechSamples.convert(wav, work.resolve("weather.webm"), "-c:a", "libopus"));
+        String conversation = UUID.randomUUID().toString();
+        fake.enqueue(Reply.of("Sunny", " and warm."));
+
+        List<ChatEvent> events = chat(ChatRequest.newBuilder().setTaskId(UUID.randomUUID().toString())
+                .setConversationId(conversation).setUserId("alice")
+                .setAudio(AudioInput.newBuilder().setData(ByteString.copyFrom(webm)).setContentType("audio/webm")
+                        .setLang("en-US")).build());
+
+        String heard = "what is the weather like today";
+        assertThat(events.stream().map(ChatEvent::getEventCase).toList(), contains(ChatEvent.EventCase.ASR_PARTIAL,
+                ChatEvent.EventCase.ASR_PARTIAL, ChatEvent.EventCase.TEXT_DELTA, ChatEvent.EventCase.TEXT_DELTA,
+                ChatEvent.EventCase.DONE));
+        assertThat(events.get(0).getAsrPartial().getText(), is(heard));
+        assertThat(events.get(0).getAsrPartial().getFinal(), is(false));
+        assertThat(events.get(1).getAsrPartial().getFinal(), is(true));
+        ChatDone done = events.get(4).getDone();
+        assertThat(done.getTranscript(), is(heard));
+        assertThat(done.getReply(), is("Sunny and warm."));
+        assertThat(done.getPartialsList(), contains(heard, heard));
+        assertThat(done.getAsr().getProvider(), is("pocketsphinx"));
+        assertThat(done.getAsr().getLatencyMs(), is(greaterThan(0.0)));
+        assertThat(done.getAsr().getDecodeMs(), is(greaterThan(0.0)));
+        assertThat(done.getAsr().getDurationSeconds(), is(closeTo(SpeechSamples.wavSeconds(wav), 0.1)));
+        List<String> sent = contents(llmRequestFor(heard));
+        assertThat(sent.getLast(), is("user:" + heard));
+        assertThat(sent.get(1), is("system:Reply in English."));
+    }
+
+    private static StatusRuntimeException refused(ChatRequest request) {
+        return assertThrows(StatusRuntimeException.class, () -> chat(request));
+    }
+
+    private static ChatRequest audio(byte[] data, String lang) {
+        return ChatRequest.newBuilder().setTaskId(UUID.randomUUID().toString())
+                .setAudio(AudioInput.newBuilder().setData(ByteString.copyFrom(data)).setLang(lang)).build();
+    }
+
+    @Test
+    void recordingsThatCannotBeHeardAreRefusedWithTheContractsWords(@TempDir Path work) throws IOException {
+        StatusRuntimeException empty = refused(audio(new byte[0], ""));
+        assertThat(empty.getStatus().getCode(), is(Status.Code.INVALID_ARGUMENT));
+        assertThat(empty.getStatus().getDescription(), is("audio required"));
+        StatusRuntimeException garbage = refused(audio("not a recording".repeat(50).getBytes(), ""));
+        assertThat(garbage.getStatus().getCode(), is(Status.Code.INVALID_ARGUMENT));
+        assertThat(garbage.getStatus().getDescription(), is("unsupported audio"));
+        StatusRuntimeException large = refused(audio(new byte[5_242_881], ""));
+        assertThat(large.getStatus().getCode(), is(Status.Code.RESOURCE_EXHAUSTED));
+        assertThat(large.getStatus().getDescription(), is("audio payload too large"));
+
+        byte[] silence = Files.readAllBytes(SpeechSamples.silence(work.resolve("quiet.webm"), 1, 16_000));
+        StatusRuntimeException chinese = refused(audio(silence, "zh-CN"));
+        assertThat(chinese.getStatus().getCode(), is(Status.Code.INVALID_ARGUMENT));
+        assertThat(chinese.getStatus().getDescription(), containsString("English only"));
+        StatusRuntimeException quiet = refused(audio(silence, "en"));
+        assertThat(quiet.getStatus().getCode(), is(Status.Code.INTERNAL));
+        assertThat(quiet.getStatus().getDescription(), is("empty transcript"));
+    }
+
+    private static ChatRequest image(byte[] data, String prompt) {
+        return ChatRequest.newBuilder().setTaskId(UUID.randomUUID().toString()).setConversationId("pics")
+                .setImage(ImageInput.newBuilder().setData(ByteString.copyFrom(data)).setMimeType("image/webp")
+                        .setPrompt(prompt)).build();
+    }
+
+    @Test
+    void anImageReachesTheModelAsContentPartsAndThePromptUsedComesBack() {
+        byte[] picture = ("picture " + UUID.randomUUID()).getBytes();
+        fake.enqueue(Reply.of("A", " picture."));
+        ChatDone done = chat(image(picture, "")).getLast().getDone();
+        assertThat(done.getPrompt(), is("请描述这张图片。"));
+        assertThat(done.getTranscript(), is("[图片输入]"));
+        assertThat(done.getReply(), is("A picture."));
+        String dataUrl = "data:image/webp;base64," + Base64.getEncoder().encodeToString(picture);
+        JsonNode last = fake.requests().stream().filter(r -> r.toString().contains(dataUrl)).findFirst()
+                .orElseThrow().path("messages");
+        assertThat(last.path(last.size() - 1).toString(), is("{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"请描述这张图片。\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"" + dataUrl + "\"}}]}"));
+    }
+
+    @Test
+    void imagesThatCannotBeShownAreRefusedWithTheContractsWords() {
+        StatusRuntimeException empty = refused(image(new byte[0], "what?"));
+        assertThat(empty.getStatus().getCode(), is(Status.Code.INVALID_ARGUMENT));
+        assertThat(empty.getStatus().getDescription(), is("image required"));
+        StatusRuntimeException large = refused(image(new byte[2049], "what?"));
+        assertThat(large.getStatus().getCode(), is(Status.Code.RESOURCE_EXHAUSTED));
+        assertThat(large.getStatus().getDescription(), is("image payload too large"));
     }
 
     @Test
