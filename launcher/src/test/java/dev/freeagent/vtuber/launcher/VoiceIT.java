@@ -190,6 +190,55 @@ class VoiceIT {
         }
     }
 
+    @Test
+    void aRecordedQuestionIsHeardAnsweredAndSpoken(@TempDir Path dir) throws Exception {
+        byte[] webm = recording(dir, "what is the weather like today");
+        int before = llm.requests().size();
+        llm.enqueue(Reply.of("It is sunny."));
+        String gateway = system.service("gateway").url("ws");
+        try (WsTestClient input = WsTestClient.open(http, gateway + "/ws/input")) {
+            String taskId = Json.parse(input.nextText(WAIT)).path("task_id").asText();
+            try (WsTestClient output = WsTestClient.open(http, gateway + "/ws/output/" + taskId)) {
+                // as MediaRecorder blobs: metadata + binary per piece, then upload_complete
+                int half = webm.length / 2;
+                input.sendText("{\"type\":\"audio\",\"chunk_id\":0,\"action\":\"data_chunk\","
+                        + "\"mime_type\":\"audio/webm\",\"meta\":{\"lang\":\"en\"}}");
+                input.sendBinary(java.util.Arrays.copyOfRange(webm, 0, half));
+                assertThat(input.nextText(WAIT), is("File chunk received"));
+                input.sendText("{\"type\":\"audio\",\"chunk_id\":1,\"action\":\"data_chunk\","
+                        + "\"mime_type\":\"audio/webm\",\"meta\":{\"lang\":\"en\"}}");
+                input.sendBinary(java.util.Arrays.copyOfRange(webm, half, webm.length));
+                assertThat(input.nextText(WAIT), is("File chunk received"));
+                input.sendText("{\"action\":\"upload_complete\"}");
+                JsonNode result = Json.parse(output.nextText(WAIT));
+                assertThat(result.toString(), result.path("status").asText(), is("success"));
+                assertThat(result.path("input_mode").asText(), is("audio"));
+                assertThat(result.path("transcript").asText(), is("what is the weather like today"));
+                assertThat(result.path("content").asText(), is("It is sunny."));
+                assertThat(result.path("audio_present").asBoolean(), is(true));
+                assertThat(Json.parse(output.nextText(WAIT)).path("type").asText(), is("audio_chunk"));
+            }
+        }
+        JsonNode request = llm.awaitRequests(before + 1, WAIT).get(before);
+        assertThat(request.path("messages").get(request.path("messages").size() - 1).path("content").asText(),
+                is("what is the weather like today"));
+    }
+
+    /** A WebM/Opus recording of a sentence, as a browser's MediaRecorder makes: flite's voice, encoded by ffmpeg. */
+    private static byte[] recording(Path dir, String sentence) throws Exception {
+        Path wav = dir.resolve("speech.wav");
+        Path webm = dir.resolve("speech.webm");
+        run("flite", "-voice", "slt", "-t", sentence, "-o", wav.toString());
+        run("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", wav.toString(), "-c:a", "libopus", webm.toString());
+        return java.nio.file.Files.readAllBytes(webm);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(String.join(" ", command) + ": " + output, process.waitFor(), is(0));
+    }
+
     /**
      * Runs one turn of a browser (its visitor cookie) the way a front end does; {@code during} runs once the first
      * audio chunk arrived.
