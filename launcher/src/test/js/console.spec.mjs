@@ -232,6 +232,13 @@ try {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Attach an image');
   });
 
+  await check('a mere tap on the microphone sends nothing and says to hold it', async () => {
+    const messages = await page.locator('.message').count();
+    await page.getByRole('button', { name: 'Hold to talk' }).click();
+    await page.locator('#notice', { hasText: 'Hold the microphone button' }).waitFor();
+    assert.equal(await page.locator('.message').count(), messages);
+  });
+
   await check('at phone width nothing overflows and the composer stays on screen', async () => {
     await page.setViewportSize({ width: 375, height: 700 });
     const layout = await page.evaluate(() => ({

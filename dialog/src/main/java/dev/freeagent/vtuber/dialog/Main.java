@@ -34,6 +34,7 @@ import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.SqliteShortTermMemory;
 import dev.freeagent.vtuber.dialog.outbox.OutboxRelay;
 import dev.freeagent.vtuber.dialog.outbox.OutboxSettings;
+import dev.freeagent.vtuber.dialog.replica.SharedShortTermMemory;
 import dev.freeagent.vtuber.dialog.speech.SpeechIngestClient;
 import dev.freeagent.vtuber.dialog.speech.SplitterSettings;
 import dev.freeagent.vtuber.dialog.speech.Voice;
@@ -107,8 +108,7 @@ public final class Main {
         Duration wordDelay = Duration.ofMillis(own.get("scripted.word-delay-ms").asLong().orElse(30L));
         List<AutoCloseable> owned = new ArrayList<>();
         try {
-            ShortTermMemory memory = memorySettings.enabled() || outbox.enabled()
-                    ? SqliteShortTermMemory.open(memorySettings) : new DisabledShortTermMemory();
+            ShortTermMemory memory = memory(memorySettings, outbox, own.get("memory"), redis);
             owned.add(memory);
             if (outbox.enabled()) {
                 owned.add(OutboxRelay.start(memorySettings.dbPath(), redis, outbox));
@@ -149,6 +149,19 @@ public final class Main {
         LOG.log(Level.WARNING, "No language model is configured (set OPENAI_API_KEY or OPENAI_BASE_URL, and leave "
                 + "ENABLE_REAL_LLM unset or true): replies are scripted.");
         return new ScriptedResponder(wordDelay);
+    }
+
+    private static ShortTermMemory memory(MemorySettings settings, OutboxSettings outbox, Config own, RedisLink redis) {
+        if (!settings.enabled() && !outbox.enabled()) {
+            return new DisabledShortTermMemory();
+        }
+        SqliteShortTermMemory local = SqliteShortTermMemory.open(settings);
+        if (!settings.enabled() || !own.get("shared").asBoolean().orElse(true)) {
+            return local;
+        }
+        return new SharedShortTermMemory(local, redis,
+                own.get("shared-prefix").asString().orElse(SharedShortTermMemory.PREFIX), settings.contextTurns(),
+                Duration.ofHours(own.get("shared-ttl-hours").asLong().orElse(24L)));
     }
 
     private static Voice voice(Config tts, RedisLink redis, List<AutoCloseable> owned) {

@@ -65,6 +65,8 @@ public final class TestDialog {
         // no output service runs here: a gRPC turn need not wait long for its session's output socket
         keys.put("dialog.tts.session-wait-ms", "200");
         keys.put("dialog.outbox.enabled", "false");
+        // recent messages stay in each test's own file unless a test shares them on purpose (SharedMemoryIT)
+        keys.put("dialog.memory.shared", "false");
         keys.putAll(overrides);
         return ServiceConfig.load(keys, "dialog.yaml");
     }

@@ -46,6 +46,7 @@ final class TestSystem {
         overrides.put("workers.ltm.stream", namespace + "events.ltm");
         overrides.put("workers.analytics.stream", namespace + "events.analytics");
         overrides.put("workers.analytics.key-prefix", namespace + "analytics");
+        overrides.put("dialog.memory.shared-prefix", namespace + "recent:");
         // the legacy Redis flows listen on fixed queue names; ltm's own tests cover them on keys of their own
         overrides.put("ltm.legacy.memory-updates.enabled", "false");
         overrides.put("ltm.legacy.requests.enabled", "false");
