@@ -26,7 +26,9 @@ class OutputShutdownTest {
             long started = System.nanoTime();
             output.close();
 
-            // sockets are drained before the server stops: a proper going-away close
+            // sockets are drained before the server stops: a clear error frame, then a proper going-away close
+            assertThat(socket.nextJson().path("error").asText(), is("The output service is shutting down; "
+                    + "reconnect with the same task id to receive the result."));
             assertThat(socket.nextClose().code(), is(1001));
             assertThat((System.nanoTime() - started) / 1_000_000, lessThan(3000L));
             OutputFixture.eventually(() -> counter.subscribers("task_response:" + id) == 0);

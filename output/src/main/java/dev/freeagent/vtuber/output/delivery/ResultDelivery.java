@@ -32,6 +32,8 @@ public final class ResultDelivery implements AutoCloseable {
     static final String RESULT_KEY_PREFIX = "task_result:";
 
     private static final System.Logger LOG = System.getLogger(ResultDelivery.class.getName());
+    private static final String SHUTTING_DOWN =
+            "The output service is shutting down; reconnect with the same task id to receive the result.";
     private static final String MDC_KEY = "task_id";
 
     private final RedisLink redis;
@@ -149,12 +151,15 @@ public final class ResultDelivery implements AutoCloseable {
     }
 
     /**
-     * Closes every open socket (going away) and releases its wait.
+     * Closes every open socket with a clear error frame, then going away, and releases its wait. The task's result
+     * stays in Redis, so a client that reconnects (to another instance) still gets it.
      */
     @Override
     public void close() {
         for (TaskWait wait : registry.all()) {
-            wait.claim();
+            if (wait.claim()) {
+                wait.socket().send(errorFrame(SHUTTING_DOWN));
+            }
             wait.socket().close(ClientSocket.GOING_AWAY, "server shutting down");
             release(wait);
         }
