@@ -155,6 +155,13 @@ public final class Bench {
             env.put("REDIS_PORT", String.valueOf(EmbeddedRedis.freePort()));
             // text turns: the reply is not spoken (the voice path has its own measurements)
             env.put("SYNC_TTS_STREAMING", System.getProperty("bench.speech", "false"));
+            // more variables for the system, e.g. -Dbench.env=ENABLE_LTM_INLINE=false,ENABLE_ASYNC_EXT=false
+            for (String pair : System.getProperty("bench.env", "").split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
             long start = System.nanoTime();
             Process process = builder.start();
             awaitHealthy(process, gateway, dataDir);

@@ -61,6 +61,11 @@ public final class MemoryBank {
             throw new InvalidMemoryRequestException("The limit must be between 1 and " + settings.maxLimit()
                     + " (0 for the default of " + settings.defaultLimit() + "), got " + limit + ".");
         }
+        if (store.recent(user, 1).isEmpty()) {
+            // most turns come from users with nothing remembered yet: no need to run the model for them
+            observer.retrieved(0, Duration.ofNanos(System.nanoTime() - start));
+            return List.of();
+        }
         Embedding vector = embedder.embed(text);
         List<ScoredMemory> found = store.search(user, vector, limit == 0 ? settings.defaultLimit() : limit,
                 settings.minScore());
