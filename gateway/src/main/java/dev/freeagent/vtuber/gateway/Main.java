@@ -16,6 +16,7 @@ import dev.freeagent.vtuber.gateway.control.StopService;
 import dev.freeagent.vtuber.gateway.proxy.BackendDialer;
 import dev.freeagent.vtuber.gateway.proxy.ConnectionRegistry;
 import dev.freeagent.vtuber.gateway.proxy.ProxyEndpoint;
+import dev.freeagent.vtuber.gateway.web.ConsoleService;
 import dev.freeagent.vtuber.gateway.web.CorsFilter;
 import dev.freeagent.vtuber.gateway.web.StatusService;
 
@@ -28,7 +29,7 @@ import io.helidon.webserver.websocket.WsRouting;
 
 /**
  * Starts the gateway: the WebSocket proxy to input and output, {@code /control/stop} over gRPC to output,
- * {@code /api/asr} over gRPC to dialog, and the status routes.
+ * {@code /api/asr} over gRPC to dialog, the status routes and the web console.
  */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -73,6 +74,7 @@ public final class Main {
         server.addRouting(sockets)
                 .routing(http -> http.addFilter(CorsFilter.of(settings.corsOrigins()))
                         .register(new StatusService(registry, settings.inputUrl(), settings.outputUrl()))
+                        .register(ConsoleService.create())
                         .register("/control", new StopService(new OutputStopClient(output, settings.stopTimeout())))
                         .register("/api", new AsrService(AsrSettings.from(config.get("gateway.asr")), dialog)));
 

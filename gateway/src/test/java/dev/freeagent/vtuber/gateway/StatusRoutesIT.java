@@ -75,6 +75,7 @@ class StatusRoutesIT {
             assertThat(page.body(), containsString("AIVtuber API Gateway"));
             assertThat(page.body(), containsString("WebSocket端点"));
             assertThat(page.body(), containsString("活跃连接数: 0"));
+            assertThat(page.body(), containsString("href=\"console/\""));
         }
     }
 

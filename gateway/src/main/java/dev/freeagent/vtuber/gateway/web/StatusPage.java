@@ -20,6 +20,7 @@ final class StatusPage {
             </head>
             <body>
             <h1>AIVtuber API Gateway</h1>
+<p><a href="console/">Open the web console</a> &mdash; talk to the character by text, voice or image.</p>
             <h2>WebSocket端点</h2>
             <ul>
               <li><code>/ws/input</code> &mdash; 输入 (text, audio, image uploads)</li>
