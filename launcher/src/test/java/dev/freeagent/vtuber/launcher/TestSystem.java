@@ -47,6 +47,8 @@ final class TestSystem {
         overrides.put("workers.analytics.stream", namespace + "events.analytics");
         overrides.put("workers.analytics.key-prefix", namespace + "analytics");
         overrides.put("dialog.memory.shared-prefix", namespace + "recent:");
+        // results' durable copies (task_result:{task}) are named by task only; they expire a minute after a test
+        overrides.put("input.result-ttl-seconds", "60");
         // the legacy Redis flows listen on fixed queue names; ltm's own tests cover them on keys of their own
         overrides.put("ltm.legacy.memory-updates.enabled", "false");
         overrides.put("ltm.legacy.requests.enabled", "false");
