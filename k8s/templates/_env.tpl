@@ -29,6 +29,11 @@ variables here win over it.
   value: {{ include "vtuber.httpUrl" (dict "root" $root "component" "output") | quote }}
 - name: DIALOG_ENGINE_URL
   value: {{ include "vtuber.grpcUrl" (dict "root" $root "component" "dialog") | quote }}
+{{- /* GET /health/services asks these two for their readiness */}}
+- name: GATEWAY_LTM_URL
+  value: {{ include "vtuber.httpUrl" (dict "root" $root "component" "ltm") | quote }}
+- name: GATEWAY_WORKERS_URL
+  value: {{ include "vtuber.httpUrl" (dict "root" $root "component" "workers") | quote }}
 {{- else if eq $name "input" }}
 - name: INPUT_PORT
   value: {{ $svc.port | quote }}

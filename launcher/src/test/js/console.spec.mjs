@@ -114,12 +114,21 @@ try {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'message');
   });
 
-  await check('the status badge reports a healthy gateway', async () => {
+  await check('the status badge, opened by keyboard, shows the gateway and all six services healthy', async () => {
     await page.locator('#health[data-state="ok"]').waitFor();
-    await page.locator('#health summary').click();
+    const toggle = page.locator('#health summary');
+    assert.equal(await toggle.getAttribute('aria-label'), 'Server status: all services are up');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#health').evaluate((details) => details.open), true);
+    const services = page.getByRole('list', { name: 'Services' }).getByRole('listitem');
+    assert.deepEqual(await services.evaluateAll((items) => items.map((i) => `${i.dataset.service} ${i.dataset.state}`)),
+      ['gateway up', 'input up', 'output up', 'dialog up', 'ltm up', 'workers up']);
+    assert.match(await services.filter({ hasText: 'Long-term memory' }).innerText(), /Long-term memory\s+up/);
     assert.match(await page.locator('#health-facts').innerText(), /Gateway\s+healthy/);
-    assert.match(await page.locator('#health-note').innerText(), /does not report the health/);
-    await page.locator('#health summary').click();
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#health').evaluate((details) => details.open), false);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY');
   });
 
   await check('a typed message is sent with Enter and the reply grows in place', async () => {

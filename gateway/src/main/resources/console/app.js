@@ -15,6 +15,15 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** How long a notice (a problem outside the conversation) stays up. */
 const NOTICE_MS = 8_000;
+/** What people call the services that /health/services names. */
+const SERVICE_LABELS = {
+  gateway: 'Gateway',
+  input: 'Input',
+  output: 'Output',
+  dialog: 'Dialog',
+  ltm: 'Long-term memory',
+  workers: 'Workers',
+};
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -37,7 +46,7 @@ const view = new TranscriptView({
   list: $('transcript'), empty: $('empty'), scroller: $('conversation'), announcer: $('announcer'), alerts: $('alerts'),
 });
 const player = new PcmPlayer(refresh);
-const health = new HealthMonitor(endpoints.health(), showHealth);
+const health = new HealthMonitor({ gateway: endpoints.health(), services: endpoints.serviceHealth() }, showHealth);
 const chat = new Chat({ conversation, view, player, endpoints, health, onChange: refresh });
 const recorder = new VoiceRecorder(() => finishTalking());
 /** @type {{file: File, url: string}|null} */
@@ -141,7 +150,9 @@ function wireTalk() {
 function wireKeyboard() {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
-      if (recorder.recording) {
+      if (ui.health.open) {
+        closeHealth();
+      } else if (recorder.recording) {
         cancelTalking();
       } else if (chat.canStop) {
         stopSpeech();
@@ -265,18 +276,58 @@ function refresh() {
       : chat.busy ? 'Thinking…' : 'Ready';
 }
 
+// the badge: green when the gateway and every service are up, amber when some service is down, red when the
+// gateway cannot be reached; its panel lists each service
 function showHealth(status) {
-  ui.health.dataset.state = status.ok ? 'ok' : 'down';
-  $('health-label').textContent = status.ok ? 'Online' : 'Offline';
+  const down = status.services.filter((service) => !service.up).map((service) => serviceLabel(service.name));
+  const state = !status.ok ? 'down' : down.length > 0 ? 'degraded' : 'ok';
+  ui.health.dataset.state = state;
+  $('health-label').textContent = { ok: 'Online', degraded: 'Degraded', down: 'Offline' }[state];
+  const summary = !status.ok ? 'the gateway cannot be reached'
+    : down.length > 0 ? `${joined(down)} ${down.length === 1 ? 'is' : 'are'} down`
+      : status.services.length > 0 ? 'all services are up' : 'the gateway is up';
+  const toggle = ui.health.querySelector('summary');
+  toggle.setAttribute('aria-label', `Server status: ${summary}`);
+  toggle.title = `Server status: ${summary}`;
+  $('health-services').replaceChildren(...status.services.map(serviceItem));
   const facts = [['Gateway', status.ok ? 'healthy' : status.problem]];
   if (status.activeConnections !== undefined) {
     facts.push(['Open sockets', String(status.activeConnections)]);
   }
   facts.push(['Checked', status.checkedAt.toLocaleTimeString()]);
   $('health-facts').replaceChildren(...facts.flatMap(([name, value]) => [element('dt', name), element('dd', value)]));
-  const services = status.services.length > 0 ? status.services.join(' and ') : 'the services';
-  $('health-note').textContent = `The gateway does not report the health of ${services} behind it; `
-    + 'their problems show up in the conversation.';
+  $('health-note').textContent = status.servicesProblem
+    ?? (down.length > 0 ? 'Replies may fail or lack a part until every service is back.' : '');
+}
+
+function serviceItem(service) {
+  const item = element('li', '');
+  item.dataset.service = service.name;
+  item.dataset.state = service.up ? 'up' : 'down';
+  const dot = element('span', '');
+  dot.className = 'dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const state = element('span', service.up ? 'up' : 'down');
+  state.className = 'service-state';
+  item.append(dot, element('span', serviceLabel(service.name)), state);
+  return item;
+}
+
+function serviceLabel(name) {
+  return SERVICE_LABELS[name] ?? name;
+}
+
+function joined(names) {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+// Esc closes the status panel; focus goes back to its toggle only if it was in the panel
+function closeHealth() {
+  const inside = ui.health.contains(document.activeElement);
+  ui.health.open = false;
+  if (inside) {
+    ui.health.querySelector('summary').focus();
+  }
 }
 
 function fitMessageBox() {

@@ -1,5 +1,6 @@
-// Asks the gateway's GET /health now and then, and after each turn. The gateway reports only itself (and
-// the addresses of the services behind it); it does not relay their health, so the console says so.
+// Asks the gateway now and then, and after each turn, whether it is up (GET /health) and whether each service
+// behind it is (GET /health/services: only "up" or "down" per service; the gateway asks their readiness with a
+// short timeout and reuses its answer for a moment, so many open consoles cost the services little).
 
 /** How often the status is refreshed while the page is open. */
 const CHECK_INTERVAL_MS = 15_000;
@@ -7,24 +8,33 @@ const CHECK_INTERVAL_MS = 15_000;
 const CHECK_TIMEOUT_MS = 5_000;
 
 /**
+ * @typedef {object} ServiceState
+ * @property {string} name the gateway's name for it (gateway, input, output, dialog, ltm, workers)
+ * @property {boolean} up
+ */
+
+/**
  * @typedef {object} Health
  * @property {boolean} ok the gateway answered and said "ok"
  * @property {number} [activeConnections]
- * @property {string[]} services the services the gateway names behind it
+ * @property {ServiceState[]} services each service, in the gateway's order; empty when unknown
+ * @property {string} [servicesProblem] why the services' states are unknown, in words
  * @property {Date} checkedAt
- * @property {string} [problem] why it is not ok, in words
+ * @property {string} [problem] why the gateway is not ok, in words
  */
 
 export class HealthMonitor {
-  #url;
+  #gatewayUrl;
+  #servicesUrl;
   #onChange;
 
   /**
-   * @param {string} url the gateway's /health
+   * @param {{gateway: string, services: string}} urls the gateway's /health and /health/services
    * @param {(health: Health) => void} onChange called after every check
    */
-  constructor(url, onChange) {
-    this.#url = url;
+  constructor(urls, onChange) {
+    this.#gatewayUrl = urls.gateway;
+    this.#servicesUrl = urls.services;
     this.#onChange = onChange;
   }
 
@@ -36,22 +46,41 @@ export class HealthMonitor {
   /** @returns {Promise<Health>} */
   async check() {
     const checkedAt = new Date();
-    let health;
-    try {
-      const response = await fetch(this.#url, { cache: 'no-store', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-      const body = await response.json();
-      const ok = response.ok && body.status === 'ok';
-      health = {
-        ok,
-        activeConnections: body.active_connections,
-        services: Object.keys(body.backend_services ?? {}),
-        checkedAt,
-        problem: ok ? undefined : `The gateway answered HTTP ${response.status} with status "${body.status}".`,
-      };
-    } catch {
-      health = { ok: false, services: [], checkedAt, problem: 'The gateway cannot be reached.' };
-    }
+    const [gateway, services] = await Promise.all([this.#checkGateway(), this.#checkServices()]);
+    const health = { ...gateway, ...services, checkedAt };
     this.#onChange(health);
     return health;
   }
+
+  async #checkGateway() {
+    try {
+      const response = await get(this.#gatewayUrl);
+      const body = await response.json();
+      const ok = response.ok && body.status === 'ok';
+      return {
+        ok,
+        activeConnections: body.active_connections,
+        problem: ok ? undefined : `The gateway answered HTTP ${response.status} with status "${body.status}".`,
+      };
+    } catch {
+      return { ok: false, problem: 'The gateway cannot be reached.' };
+    }
+  }
+
+  async #checkServices() {
+    try {
+      const response = await get(this.#servicesUrl);
+      const body = await response.json();
+      if (!response.ok || typeof body.services !== 'object' || body.services === null) {
+        return { services: [], servicesProblem: 'The gateway did not say how the services are.' };
+      }
+      return { services: Object.entries(body.services).map(([name, state]) => ({ name, up: state === 'up' })) };
+    } catch {
+      return { services: [], servicesProblem: 'The services\' health could not be read.' };
+    }
+  }
+}
+
+function get(url) {
+  return fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
 }

@@ -41,6 +41,10 @@ export class Endpoints {
     return new URL('health', this.#base).href;
   }
 
+  serviceHealth() {
+    return new URL('health/services', this.#base).href;
+  }
+
   #socket(path) {
     const url = new URL(path, this.#base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';

@@ -16,6 +16,8 @@ import io.helidon.config.Config;
  * @param inputUrl input service base URL, as configured (reported by {@code /health})
  * @param outputUrl output service base URL, as configured (reported by {@code /health}; also its gRPC target)
  * @param dialogUrl dialog's HTTP base URL (for {@code /api/asr})
+ * @param ltmUrl the ltm service's base URL (only its readiness is asked, for {@code /health/services})
+ * @param workersUrl the workers service's base URL (only its readiness is asked, for {@code /health/services})
  * @param maxFrameBytes the largest WebSocket frame accepted from a client
  * @param stopTimeout deadline of the STOP call to output
  * @param corsOrigins browser origins allowed by CORS
@@ -27,6 +29,8 @@ public record GatewaySettings(String host,
                               String inputUrl,
                               String outputUrl,
                               String dialogUrl,
+                              String ltmUrl,
+                              String workersUrl,
                               int maxFrameBytes,
                               Duration stopTimeout,
                               List<String> corsOrigins,
@@ -43,6 +47,8 @@ public record GatewaySettings(String host,
         requireServiceUrl("gateway.input-url", inputUrl);
         requireServiceUrl("gateway.output-url", outputUrl);
         requireServiceUrl("gateway.dialog-url", dialogUrl);
+        requireServiceUrl("gateway.ltm-url", ltmUrl);
+        requireServiceUrl("gateway.workers-url", workersUrl);
         if (maxFrameBytes <= 0) {
             throw new IllegalArgumentException("gateway.max-frame-bytes must be positive, got " + maxFrameBytes);
         }
@@ -66,6 +72,8 @@ public record GatewaySettings(String host,
                 gateway.get("input-url").asString().orElse("ws://localhost:8001").trim(),
                 gateway.get("output-url").asString().orElse("ws://localhost:8002").trim(),
                 gateway.get("dialog-url").asString().orElse("http://localhost:8100").trim(),
+                gateway.get("ltm-url").asString().orElse("http://localhost:8003").trim(),
+                gateway.get("workers-url").asString().orElse("http://localhost:8004").trim(),
                 gateway.get("max-frame-bytes").asInt().orElse(16 * 1024 * 1024),
                 Duration.ofMillis(Math.round(gateway.get("stop-timeout-seconds").asDouble().orElse(5.0) * 1000)),
                 gateway.get("cors-origins").asList(String.class).orElse(List.of()),
@@ -87,6 +95,25 @@ public record GatewaySettings(String host,
         }
         if (lower.startsWith("https://")) {
             return "wss://" + base.substring("https://".length());
+        }
+        return base;
+    }
+
+    /**
+     * The HTTP base URL of a service: {@code ws} becomes {@code http}, {@code wss} becomes {@code https}, and a
+     * trailing slash is dropped, so that a path can be appended.
+     *
+     * @param serviceUrl a validated service URL
+     * @return the HTTP base
+     */
+    public static String httpBase(String serviceUrl) {
+        String base = serviceUrl.endsWith("/") ? serviceUrl.substring(0, serviceUrl.length() - 1) : serviceUrl;
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("ws://")) {
+            return "http://" + base.substring("ws://".length());
+        }
+        if (lower.startsWith("wss://")) {
+            return "https://" + base.substring("wss://".length());
         }
         return base;
     }

@@ -13,6 +13,10 @@ import dev.freeagent.vtuber.gateway.asr.AsrService;
 import dev.freeagent.vtuber.gateway.asr.AsrSettings;
 import dev.freeagent.vtuber.gateway.control.OutputStopClient;
 import dev.freeagent.vtuber.gateway.control.StopService;
+import dev.freeagent.vtuber.gateway.health.ProbedService;
+import dev.freeagent.vtuber.gateway.health.ReadinessClient;
+import dev.freeagent.vtuber.gateway.health.ServiceHealthSettings;
+import dev.freeagent.vtuber.gateway.health.SystemHealth;
 import dev.freeagent.vtuber.gateway.proxy.BackendDialer;
 import dev.freeagent.vtuber.gateway.proxy.ConnectionRegistry;
 import dev.freeagent.vtuber.gateway.proxy.ProxyEndpoint;
@@ -29,7 +33,8 @@ import io.helidon.webserver.websocket.WsRouting;
 
 /**
  * Starts the gateway: the WebSocket proxy to input and output, {@code /control/stop} over gRPC to output,
- * {@code /api/asr} over gRPC to dialog, the status routes and the web console.
+ * {@code /api/asr} over gRPC to dialog, the status routes (with every service's readiness at
+ * {@code /health/services}) and the web console.
  */
 public final class Main {
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
@@ -62,6 +67,9 @@ public final class Main {
         BackendDialer dialer = new BackendDialer();
         ManagedChannel output = GrpcChannels.open(settings.outputUrl());
         ManagedChannel dialog = GrpcChannels.open(settings.dialogUrl());
+        ServiceHealthSettings healthSettings = ServiceHealthSettings.from(config.get("gateway.service-health"));
+        ReadinessClient readiness = new ReadinessClient(healthSettings.timeout());
+        SystemHealth systemHealth = new SystemHealth(readiness, probedServices(settings), healthSettings);
 
         WebServerConfig.Builder server = ServiceServer.builder(settings.host(), settings.port(), List.of())
                 .addProtocol(WsConfig.builder()
@@ -73,7 +81,7 @@ public final class Main {
         ProxyEndpoint.output(GatewaySettings.webSocketBase(settings.outputUrl()), dialer, registry).addTo(sockets);
         server.addRouting(sockets)
                 .routing(http -> http.addFilter(CorsFilter.of(settings.corsOrigins()))
-                        .register(new StatusService(registry, settings.inputUrl(), settings.outputUrl()))
+                        .register(new StatusService(registry, settings.inputUrl(), settings.outputUrl(), systemHealth))
                         .register(ConsoleService.create())
                         .register("/control", new StopService(new OutputStopClient(output, settings.stopTimeout())))
                         .register("/api", new AsrService(AsrSettings.from(config.get("gateway.asr")), dialog)));
@@ -83,6 +91,17 @@ public final class Main {
             output.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
         };
         // open proxies close (1001 to clients, close frames to backends) before Helidon drops their sockets
-        return new Service("gateway", server.build().start(), List.of(registry), List.of(channelCloser, dialer));
+        return new Service("gateway", server.build().start(), List.of(registry),
+                List.of(channelCloser, dialer, readiness));
+    }
+
+    // the services behind the gateway, in the order GET /health/services reports them
+    private static List<ProbedService> probedServices(GatewaySettings settings) {
+        return List.of(
+                ProbedService.at("input", GatewaySettings.httpBase(settings.inputUrl())),
+                ProbedService.at("output", GatewaySettings.httpBase(settings.outputUrl())),
+                ProbedService.at("dialog", GatewaySettings.httpBase(settings.dialogUrl())),
+                ProbedService.at("ltm", GatewaySettings.httpBase(settings.ltmUrl())),
+                ProbedService.at("workers", GatewaySettings.httpBase(settings.workersUrl())));
     }
 }

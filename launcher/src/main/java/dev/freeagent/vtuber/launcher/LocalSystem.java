@@ -75,7 +75,7 @@ public final class LocalSystem implements AutoCloseable {
         Service ltm = register(dev.freeagent.vtuber.ltm.Main.start(load(wiring), link));
         wiring.putIfAbsent("workers.ltm.url", ltm.url("http"));
         wiring.putIfAbsent("dialog.ltm.base-url", ltm.url("http"));
-        register(dev.freeagent.vtuber.workers.Main.start(load(wiring), link));
+        Service workers = register(dev.freeagent.vtuber.workers.Main.start(load(wiring), link));
         Service dialog = register(dev.freeagent.vtuber.dialog.Main.start(load(wiring), link));
         Service output = register(dev.freeagent.vtuber.output.Main.start(load(wiring), link));
         wiring.put("input.dialog-url", dialog.url("http"));
@@ -83,6 +83,8 @@ public final class LocalSystem implements AutoCloseable {
         wiring.put("gateway.input-url", input.url("ws"));
         wiring.put("gateway.output-url", output.url("ws"));
         wiring.put("gateway.dialog-url", dialog.url("http"));
+        wiring.put("gateway.ltm-url", ltm.url("http"));
+        wiring.put("gateway.workers-url", workers.url("http"));
         register(dev.freeagent.vtuber.gateway.Main.start(load(wiring)));
     }
 

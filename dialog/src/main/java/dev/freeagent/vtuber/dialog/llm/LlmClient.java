@@ -20,6 +20,7 @@ import dev.freeagent.vtuber.dialog.turn.ChatMessage;
 import dev.freeagent.vtuber.dialog.turn.ReplyRequest;
 import dev.freeagent.vtuber.dialog.turn.Responder;
 import dev.freeagent.vtuber.dialog.turn.TurnCancelledException;
+import dev.freeagent.vtuber.dialog.turn.Watchdog;
 
 /**
  * Streams replies from an OpenAI-compatible {@code /chat/completions} endpoint over one shared JDK HttpClient

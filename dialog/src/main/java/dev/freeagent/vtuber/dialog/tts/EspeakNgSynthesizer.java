@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
+import dev.freeagent.vtuber.dialog.turn.Watchdog;
 
 /**
  * Speaks with espeak-ng, one process per sentence: {@code espeak-ng --stdout -v VOICE -s SPEED --stdin}, the text
@@ -62,7 +63,7 @@ public final class EspeakNgSynthesizer implements TtsProvider {
         GuardedSink guarded = new GuardedSink(sink, cancellation);
         FutureTask<String> errors = new FutureTask<>(() -> keepStart(process.getErrorStream()));
         Thread.ofVirtual().name("espeak-ng-stderr").start(errors);
-        SpeechTimer timer = SpeechTimer.start(settings.timeout(), () -> {
+        Watchdog timer = Watchdog.start(settings.timeout(), () -> {
             guarded.stop();
             process.destroyForcibly();
         });

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
+import dev.freeagent.vtuber.dialog.turn.Watchdog;
 
 /**
  * Speaks English in process with FreeTTS's kevin16 voice: the fallback when espeak-ng is not installed. The voice
@@ -79,7 +80,7 @@ public final class FreeTtsSynthesizer implements TtsProvider {
     private void speak(Speaker speaker, String sentence, long deadline, Cancellation cancellation, PcmSink sink) {
         GuardedSink guarded = new GuardedSink(sink, cancellation);
         boolean spoken;
-        try (SpeechTimer ignored = SpeechTimer.start(Duration.ofNanos(deadline - System.nanoTime()),
+        try (Watchdog ignored = Watchdog.start(Duration.ofNanos(deadline - System.nanoTime()),
                 guarded::stop)) {
             speaker.player().attach(guarded, chunkBytes, () -> { });
             spoken = speaker.voice().speak(sentence);

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freeagent.vtuber.common.json.Json;
 import dev.freeagent.vtuber.dialog.turn.Cancellation;
+import dev.freeagent.vtuber.dialog.turn.Watchdog;
 
 /**
  * Speaks through an OpenAI-compatible {@code POST {base-url}/audio/speech} with {@code "response_format": "pcm"}:
@@ -71,7 +72,7 @@ public final class OpenAiSpeechClient implements TtsProvider {
         }
         GuardedSink guarded = new GuardedSink(sink, cancellation);
         Exchange exchange = new Exchange(http.sendAsync(request(sentence), HttpResponse.BodyHandlers.ofInputStream()));
-        SpeechTimer timer = SpeechTimer.start(settings.timeout(), () -> {
+        Watchdog timer = Watchdog.start(settings.timeout(), () -> {
             guarded.stop();
             exchange.abort();
         });

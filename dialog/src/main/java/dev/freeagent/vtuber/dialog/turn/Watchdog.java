@@ -1,14 +1,14 @@
-package dev.freeagent.vtuber.dialog.llm;
+package dev.freeagent.vtuber.dialog.turn;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An idle timer for one streaming attempt: a virtual thread that runs its action once no activity was seen for the
- * timeout. Activity is a volatile write, so touching it per chunk costs nothing measurable. Thread-safe; close it
- * when the attempt ends.
+ * An idle timer for one streaming piece of work (an LLM attempt, a synthesis): a virtual thread that runs its action
+ * once no activity was seen for the timeout. Activity is a volatile write, so touching it per chunk costs nothing
+ * measurable. Thread-safe; close it when the work ends.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
     private final long timeoutNanos;
     private final Runnable onExpiry;
     private final Thread thread;
@@ -19,7 +19,7 @@ final class Watchdog implements AutoCloseable {
         this.timeoutNanos = timeout.toNanos();
         this.onExpiry = onExpiry;
         this.lastActivity = System.nanoTime();
-        this.thread = Thread.ofVirtual().name("llm-watchdog").unstarted(this::watch);
+        this.thread = Thread.ofVirtual().name("watchdog").unstarted(this::watch);
     }
 
     /**
@@ -29,7 +29,7 @@ final class Watchdog implements AutoCloseable {
      * @param onExpiry what to run when it is exceeded; must not block
      * @return the running watchdog
      */
-    static Watchdog start(Duration timeout, Runnable onExpiry) {
+    public static Watchdog start(Duration timeout, Runnable onExpiry) {
         Watchdog watchdog = new Watchdog(timeout, onExpiry);
         watchdog.thread.start();
         return watchdog;
@@ -38,7 +38,7 @@ final class Watchdog implements AutoCloseable {
     /**
      * Something arrived: the silence starts over.
      */
-    void touch() {
+    public void touch() {
         lastActivity = System.nanoTime();
     }
 
