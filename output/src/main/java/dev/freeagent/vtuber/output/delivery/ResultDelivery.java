@@ -305,5 +305,17 @@ public final class ResultDelivery implements AutoCloseable {
                 handOff(() -> deliver(wait, message));
             }
         }
+
+        @Override
+        public void subscribed(String channel, long count) {
+            if (!channel.startsWith(ResultSubscriptions.CHANNEL_PREFIX)) {
+                return;
+            }
+            // lettuce subscribes again after a reconnect; a result published while the connection was down is
+            // only in the durable copy (delivery is exactly once, so reading it on the first subscribe is harmless)
+            for (TaskWait wait : subscriptions.waits(channel)) {
+                handOff(() -> durableCopy(wait.taskId()).ifPresent(payload -> deliver(wait, payload)));
+            }
+        }
     }
 }
