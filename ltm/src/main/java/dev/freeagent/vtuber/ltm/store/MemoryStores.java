@@ -35,6 +35,8 @@ public final class MemoryStores {
               vector BLOB NOT NULL,
               created_at INTEGER NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS ltm_memories_by_user ON ltm_memories(user_id, model, dimension)",
+            // a user's newest memories (and whether there are any) without sorting all of them
+            "CREATE INDEX IF NOT EXISTS ltm_memories_by_user_id ON ltm_memories(user_id, id)",
             """
             CREATE TABLE IF NOT EXISTS ltm_writes(
               user_id TEXT NOT NULL,
@@ -58,6 +60,8 @@ public final class MemoryStores {
               vector BYTEA NOT NULL,
               created_at BIGINT NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS ltm_memories_by_user ON ltm_memories(user_id, model, dimension)",
+            // a user's newest memories (and whether there are any) without sorting all of them
+            "CREATE INDEX IF NOT EXISTS ltm_memories_by_user_id ON ltm_memories(user_id, id)",
             """
             CREATE TABLE IF NOT EXISTS ltm_writes(
               user_id TEXT NOT NULL,
