@@ -10,15 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.freeagent.vtuber.common.redis.RedisLink;
 import dev.freeagent.vtuber.dialog.memory.SqliteFile;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 
 /**
  * Moves outbox rows to their Redis streams, oldest first, on its own virtual thread: {@code XADD <stream> MAXLEN ~
@@ -33,6 +38,7 @@ public final class OutboxRelay implements AutoCloseable {
             + "ORDER BY id LIMIT ?";
     private static final String MARK = "UPDATE outbox_events SET delivered_at = ? WHERE delivered_at IS NULL AND id <= ?";
     private static final String PURGE = "DELETE FROM outbox_events WHERE delivered_at IS NOT NULL AND delivered_at < ?";
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
     private static final String COUNT_PENDING = "SELECT COUNT(*) FROM outbox_events WHERE delivered_at IS NULL";
 
     private final HikariDataSource pool;
@@ -41,6 +47,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final Thread thread;
+    // the relay thread's own connection, so a batch can be pipelined without holding up other commands
+    private StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
     private long nextPurge;
 
@@ -125,21 +133,51 @@ public final class OutboxRelay implements AutoCloseable {
 
     private int relayBatch() throws SQLException {
         List<Row> rows = pending(settings.batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        // pipelined: every XADD of the batch is sent before the first answer is awaited
+        RedisAsyncCommands<String, String> async = connection().async();
+        List<RedisFuture<String>> sent = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sent.add(async.xadd(settings.streamOf(row.type()),
+                    XAddArgs.Builder.maxlen(settings.streamMaxLength()).approximateTrimming(),
+                    Map.of("type", row.type(), "payload", row.payload())));
+        }
         long lastDelivered = -1;
         try {
-            for (Row row : rows) {
-                redis.commands().xadd(settings.streamOf(row.type()),
-                        XAddArgs.Builder.maxlen(settings.streamMaxLength()).approximateTrimming(),
-                        Map.of("type", row.type(), "payload", row.payload()));
-                lastDelivered = row.id();
+            for (int i = 0; i < rows.size(); i++) {
+                sent.get(i).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                lastDelivered = rows.get(i).id();
                 relayed.incrementAndGet();
             }
+        } catch (ExecutionException | TimeoutException e) {
+            dropConnection();
+            throw new IllegalStateException("Redis did not take the events: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             if (lastDelivered >= 0) {
                 mark(lastDelivered);
             }
         }
         return rows.size();
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        if (connection == null || !connection.isOpen()) {
+            dropConnection();
+            connection = redis.dedicatedConnection();
+        }
+        return connection;
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 
     private List<Row> pending(int limit) throws SQLException {
@@ -203,6 +241,7 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dropConnection();
         pool.close();
     }
 
