@@ -54,11 +54,12 @@ class ConsoleBrowserIT {
 
     private static FakeOpenAi llm;
     private static LocalSystem system;
+    private static Map<String, String> overrides;
 
     @BeforeAll
     static void start() {
         llm = FakeOpenAi.start();
-        Map<String, String> overrides = new HashMap<>(TestSystem.overrides(dataDir, llm.baseUrl()));
+        overrides = new HashMap<>(TestSystem.overrides(dataDir, llm.baseUrl()));
         overrides.put("dialog.tts.provider", "tone");
         // speech takes as long as it sounds, so the stream is still open when the user stops it
         overrides.put("dialog.tts.tone.real-time", "true");
@@ -72,6 +73,7 @@ class ConsoleBrowserIT {
     static void stop() {
         system.close();
         llm.close();
+        TestSystem.forget(overrides);
     }
 
     @Test
