@@ -76,7 +76,7 @@ class BargeInTest {
     }
 
     @Test
-    void stopAcknowledgesToTheClientAndCancelsTheStreamWhenDialogNeverAnswers() throws Exception {
+    void stopAcknowledgesToTheClientAtOnceAndCancelsTheStreamWhenDialogNeverAnswers() throws Exception {
         String id = UUID.randomUUID().toString();
         WsTestClient socket = output.streamingSocket(id);
         output.awaitWaiting(id);
@@ -90,9 +90,11 @@ class BargeInTest {
         dialog.chunk(1, new byte[] {3, 4}, 16000, 1);
 
         assertThat(socket.nextText(), is("{\"type\":\"control\",\"action\":\"STOP_ACK\",\"task_id\":\"" + id + "\"}"));
-        assertThat((System.nanoTime() - asked) / 1_000_000, allOf(greaterThanOrEqualTo(1450L), lessThan(4000L)));
+        // the client's acknowledgement does not wait for dialog; the stream is cancelled after the ack timeout
+        assertThat((System.nanoTime() - asked) / 1_000_000, lessThan(1450L));
         Status ended = dialog.ended();
         assertThat(ended.getCode(), is(Status.Code.CANCELLED));
+        assertThat((System.nanoTime() - asked) / 1_000_000, allOf(greaterThanOrEqualTo(1450L), lessThan(10_000L)));
         output.redis().publish("task_response:" + id, "{\"text\": \"t\"}");
         assertThat(socket.nextJson().get("status").asText(), is("success"));
         assertThat(socket.nextClose().code(), is(1000));

@@ -163,7 +163,8 @@ public final class SpeechStream {
     }
 
     /**
-     * Barge-in: leaves playing, sends Stop to dialog and waits (bounded) for its stop_ack.
+     * Barge-in: leaves playing, acknowledges to the client, sends Stop to dialog and waits (bounded) for its
+     * stop_ack.
      *
      * @return true if the stream was playing
      */
@@ -178,6 +179,9 @@ public final class SpeechStream {
             lock.unlock();
         }
         LOG.log(Level.DEBUG, "stopping the speech of session " + sessionId());
+        // nothing of this stream reaches the client from here on, so the client hears the acknowledgement at once;
+        // dialog's own stop_ack (or its timeout) then only ends the stream
+        wait.socket().send(SpeechFrames.control(sessionId(), "STOP_ACK"));
         downlink.stop();
         ackTimer = streams.schedule(this::ackTimedOut, streams.settings().stopAckTimeout());
         return true;
@@ -199,8 +203,7 @@ public final class SpeechStream {
             lock.unlock();
         }
         LOG.log(Level.INFO, "dialog did not acknowledge the stop of session " + sessionId() + " within "
-                + streams.settings().stopAckTimeout().toMillis() + " ms; acknowledging to the client anyway");
-        wait.socket().send(SpeechFrames.control(sessionId(), "STOP_ACK"));
+                + streams.settings().stopAckTimeout().toMillis() + " ms; ending its stream");
         streams.stopped(false);
         downlink.cancel("Output stopped waiting for the stop_ack of session " + sessionId() + " after "
                         + streams.settings().stopAckTimeout().toMillis() + " ms.");
@@ -213,9 +216,11 @@ public final class SpeechStream {
         if (timer != null) {
             timer.cancel(false);
         }
-        wait.socket().send(SpeechFrames.control(sessionId(), "STOP_ACK"));
         if (asked) {
             streams.stopped(true);
+        } else {
+            // dialog stopped on its own: the client hears it now
+            wait.socket().send(SpeechFrames.control(sessionId(), "STOP_ACK"));
         }
         streams.ended(this, wait, NOTHING);
     }
