@@ -11,6 +11,7 @@ final class Banner {
         int gateway = system.service("gateway").port();
         StringBuilder text = new StringBuilder();
         text.append("\nFree Agent VTuber is running.\n\n");
+        text.append("  Open the console       http://localhost:").append(gateway).append("/console/\n");
         text.append("  Front ends connect to  ws://localhost:").append(gateway).append("/ws/input\n");
         text.append("                         ws://localhost:").append(gateway).append("/ws/output/{task_id}\n");
         text.append("  Gateway                http://localhost:").append(gateway).append("/   (health: /health)\n");

@@ -13,7 +13,7 @@ import dev.freeagent.vtuber.dialog.memory.ShortTermMemory;
 import dev.freeagent.vtuber.dialog.memory.TurnEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.ScriptOutputType;
 
 /**
  * Short-term memory that follows a conversation from one dialog replica to another: each replica stores its turns
@@ -26,6 +26,12 @@ public final class SharedShortTermMemory implements ShortTermMemory {
     private static final System.Logger LOG = System.getLogger(SharedShortTermMemory.class.getName());
     /** The default prefix of the conversations' lists. */
     public static final String PREFIX = "vtuber:dialog:recent:";
+    // push, trim and refresh in one round trip, so no reader ever sees the list longer than the window
+    private static final String SHARE = """
+            redis.call('LPUSH', KEYS[1], unpack(ARGV, 3))
+            redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+            return redis.call('EXPIRE', KEYS[1], ARGV[2])
+            """;
 
     private final ShortTermMemory local;
     private final RedisLink redis;
@@ -87,12 +93,13 @@ public final class SharedShortTermMemory implements ShortTermMemory {
         if (messages.isEmpty()) {
             return;
         }
+        List<String> args = new ArrayList<>(messages.size() + 2);
+        args.add(String.valueOf(window));
+        args.add(String.valueOf(ttl.toSeconds()));
+        args.addAll(messages);
         try {
-            RedisCommands<String, String> commands = redis.commands();
-            String list = key(key);
-            commands.lpush(list, messages.toArray(String[]::new));
-            commands.ltrim(list, 0, window - 1);
-            commands.expire(list, ttl);
+            redis.commands().eval(SHARE, ScriptOutputType.INTEGER, new String[] {key(key)},
+                    args.toArray(String[]::new));
         } catch (RuntimeException e) {
             // this replica's file has the turn; other replicas miss it until the list is rebuilt by new turns
             LOG.log(Level.WARNING, "turn not shared with other replicas: " + e.getMessage());
